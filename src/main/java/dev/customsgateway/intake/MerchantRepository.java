@@ -1,0 +1,71 @@
+package dev.customsgateway.intake;
+
+import dev.customsgateway.core.Merchant;
+import dev.customsgateway.core.MerchantRole;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Reads and creates merchants in the {@code merchant} table. */
+@Repository
+class MerchantRepository {
+
+    private static final String SELECT = """
+            select id, display_name, role, cop_code, cop_name, dxp_id, ebp_code, ebp_name, ebc_code, ebc_name,
+                signing_key_alias, signature_profile, mapping_profile
+            from merchant""";
+
+    private final JdbcClient jdbc;
+
+    MerchantRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Merchant> findEnabled(String id) {
+        return jdbc.sql(SELECT + " where id = ? and enabled = true").param(id)
+                .query(this::map).optional();
+    }
+
+    boolean exists(String id) {
+        return jdbc.sql("select count(*) from merchant where id = ?").param(id).query(Integer.class).single() > 0;
+    }
+
+    void create(MerchantSeedProperties.Seed seed, OffsetDateTime now) {
+        jdbc.sql("""
+                insert into merchant (id, display_name, role, cop_code, cop_name, dxp_id, ebp_code, ebp_name,
+                    ebc_code, ebc_name, signing_key_alias, signature_profile, mapping_profile, enabled, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?)""")
+                .params(seed.id(), seed.displayName(), seed.role().name(), seed.copCode(), seed.copName(),
+                        seed.dxpId(), seed.ebpCode(), seed.ebpName(), seed.ebcCode(), seed.ebcName(),
+                        seed.signingKeyAlias(), seed.signatureProfile(), seed.mappingProfile(), now)
+                .update();
+        jdbc.sql("insert into merchant_schema_version (merchant_id, schema_version, effective_from) values (?, ?, ?)")
+                .params(seed.id(), seed.schemaVersion(), seed.schemaEffectiveFrom())
+                .update();
+    }
+
+    private Merchant map(ResultSet rs, int row) throws SQLException {
+        String id = rs.getString("id");
+        return new Merchant(id, rs.getString("display_name"), MerchantRole.valueOf(rs.getString("role")),
+                new Merchant.CustomsIdentity(rs.getString("cop_code"), rs.getString("cop_name"),
+                        rs.getString("dxp_id"), rs.getString("ebp_code"), rs.getString("ebp_name"),
+                        rs.getString("ebc_code"), rs.getString("ebc_name")),
+                rs.getString("signing_key_alias"), rs.getString("signature_profile"),
+                rs.getString("mapping_profile"), schemaVersions(id));
+    }
+
+    private List<Merchant.SchemaVersionPeriod> schemaVersions(String merchantId) {
+        return jdbc.sql("""
+                select schema_version, effective_from from merchant_schema_version
+                where merchant_id = ? order by effective_from""")
+                .param(merchantId)
+                .query((rs, n) -> new Merchant.SchemaVersionPeriod(rs.getString(1),
+                        rs.getObject(2, LocalDate.class)))
+                .list();
+    }
+}

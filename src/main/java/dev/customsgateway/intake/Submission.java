@@ -1,0 +1,24 @@
+package dev.customsgateway.intake;
+
+import java.time.OffsetDateTime;
+
+/** A submission row: what was uploaded, by whom, and how far it got. */
+record Submission(
+        String id,
+        String merchantId,
+        String channel,
+        String format,
+        String fileName,
+        String contentSha256,
+        long sizeBytes,
+        SubmissionStatus status,
+        int ordersSucceeded,
+        int ordersFailed,
+        String problem,
+        OffsetDateTime receivedAt,
+        OffsetDateTime completedAt) {
+
+    int ordersReceived() {
+        return ordersSucceeded + ordersFailed;
+    }
+}

@@ -1,0 +1,132 @@
+package dev.customsgateway.intake;
+
+import dev.customsgateway.core.RowError;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Submissions, their orders and their row errors. */
+@Repository
+class SubmissionRepository {
+
+    private final JdbcClient jdbc;
+
+    SubmissionRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(Submission s) {
+        jdbc.sql("""
+                insert into submission (id, merchant_id, channel, format, file_name, content_sha256, size_bytes,
+                    status, received_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(s.id(), s.merchantId(), s.channel(), s.format(), s.fileName(), s.contentSha256(),
+                        s.sizeBytes(), s.status().name(), s.receivedAt())
+                .update();
+    }
+
+    Optional<Submission> find(String id) {
+        return jdbc.sql("""
+                select id, merchant_id, channel, format, file_name, content_sha256, size_bytes, status,
+                    orders_succeeded, orders_failed, problem, received_at, completed_at
+                from submission where id = ?""")
+                .param(id)
+                .query((rs, n) -> new Submission(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getLong(7),
+                        SubmissionStatus.valueOf(rs.getString(8)), rs.getInt(9), rs.getInt(10), rs.getString(11),
+                        rs.getObject(12, OffsetDateTime.class), rs.getObject(13, OffsetDateTime.class)))
+                .optional();
+    }
+
+    /** Submissions stored but not yet claimed, received before the given time, oldest first. */
+    List<String> receivedBefore(OffsetDateTime time) {
+        return jdbc.sql("select id from submission where status = 'RECEIVED' and received_at < ? order by received_at")
+                .param(time).query(String.class).list();
+    }
+
+    /** After a restart, work that was in progress is unclaimed again. */
+    int releaseProcessing() {
+        return jdbc.sql("update submission set status = 'RECEIVED' where status = 'PROCESSING'").update();
+    }
+
+    /** Claims a received submission for processing; false when someone else has it or it is finished. */
+    boolean claim(String id) {
+        return jdbc.sql("update submission set status = 'PROCESSING' where id = ? and status = 'RECEIVED'")
+                .param(id).update() == 1;
+    }
+
+    void markRefused(String id, String problem, OffsetDateTime now) {
+        jdbc.sql("update submission set status = 'REFUSED', problem = ?, completed_at = ? where id = ?")
+                .params(problem, now, id).update();
+    }
+
+    void markCompleted(String id, OffsetDateTime now) {
+        jdbc.sql("update submission set status = 'COMPLETED', completed_at = ? where id = ? and status = 'PROCESSING'")
+                .params(now, id).update();
+    }
+
+    /** Order numbers of the submission that already have an outcome (skipped when a restart reads it again). */
+    Set<String> ordersWithOutcome(String submissionId) {
+        return jdbc.sql("select order_no from submission_order where submission_id = ?")
+                .param(submissionId).query(String.class).stream().collect(Collectors.toSet());
+    }
+
+    void orderSucceeded(String submissionId, String orderNo, int row, String guid, String file, OffsetDateTime now) {
+        jdbc.sql("""
+                insert into submission_order (submission_id, order_no, source_row, status, guid, message_file, updated_at)
+                values (?, ?, ?, 'SUCCEEDED', ?, ?, ?)""")
+                .params(submissionId, orderNo, row, guid, file, now).update();
+        jdbc.sql("update submission set orders_succeeded = orders_succeeded + 1 where id = ?")
+                .param(submissionId).update();
+    }
+
+    void orderFailed(String submissionId, String orderNo, int row, List<RowError> errors, OffsetDateTime now) {
+        jdbc.sql("""
+                insert into submission_order (submission_id, order_no, source_row, status, updated_at)
+                values (?, ?, ?, 'FAILED', ?)""")
+                .params(submissionId, orderNo, row, now).update();
+        for (RowError e : errors) {
+            jdbc.sql("""
+                    insert into submission_error (submission_id, order_no, source_row, column_name, value_shown,
+                        rule, message)
+                    values (?, ?, ?, ?, ?, ?, ?)""")
+                    .params(submissionId, orderNo, e.row(), e.column(), clip(e.value(), 200), e.rule(),
+                            clip(e.message(), 1000))
+                    .update();
+        }
+        jdbc.sql("update submission set orders_failed = orders_failed + 1 where id = ?")
+                .param(submissionId).update();
+    }
+
+    List<RowError> errors(String submissionId, int limit) {
+        return jdbc.sql("""
+                select source_row, column_name, value_shown, rule, message from submission_error
+                where submission_id = ? order by source_row, id limit ?""")
+                .params(submissionId, limit)
+                .query((rs, n) -> new RowError(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5)))
+                .list();
+    }
+
+    List<OrderOutcome> orders(String submissionId) {
+        return jdbc.sql("""
+                select order_no, source_row, status, guid, message_file from submission_order
+                where submission_id = ? order by source_row""")
+                .param(submissionId)
+                .query((rs, n) -> new OrderOutcome(rs.getString(1), rs.getInt(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5)))
+                .list();
+    }
+
+    private static String clip(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max - 3) + "...";
+    }
+
+    /** One order of a submission and what became of it. */
+    record OrderOutcome(String orderNo, int sourceRow, String status, String guid, String messageFile) {
+    }
+}

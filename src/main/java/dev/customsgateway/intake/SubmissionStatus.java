@@ -1,0 +1,6 @@
+package dev.customsgateway.intake;
+
+/** Where a submission is; {@code REFUSED} means the file as a whole could not be read. */
+enum SubmissionStatus {
+    RECEIVED, PROCESSING, COMPLETED, REFUSED
+}
