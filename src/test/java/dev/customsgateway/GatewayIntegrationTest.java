@@ -1,0 +1,52 @@
+package dev.customsgateway;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of every test that needs the running gateway: the real application on a random HTTP port, H2 and the
+ * content store under one temporary data folder. All subclasses share this one configuration, so Spring starts
+ * one context for the whole suite (a second one would start a second set of servers).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class GatewayIntegrationTest {
+
+    /** The data folder of the shared test gateway. */
+    protected static final Path DATA_DIR = createDataDir();
+
+    @LocalServerPort
+    protected int port;
+
+    @DynamicPropertySource
+    static void gatewayProperties(DynamicPropertyRegistry registry) {
+        registry.add("gateway.data-dir", DATA_DIR::toString);
+        registry.add("gateway.intake.recovery-delay-ms", () -> "0");
+    }
+
+    protected String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** The demo merchant's API key, issued on first start of the test gateway. */
+    protected static String demoApiKey() {
+        try {
+            return Files.readString(DATA_DIR.resolve("demo-merchant.api-key")).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path createDataDir() {
+        try {
+            return Files.createTempDirectory("gateway-test-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
