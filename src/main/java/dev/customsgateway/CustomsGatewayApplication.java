@@ -1,18 +1,64 @@
 package dev.customsgateway;
 
+import dev.customsgateway.core.GatewayCommand;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The gateway: merchant files in (SFTP, HTTP), signed customs XML out. The order of the work lives in the
  * Camel routes under {@code routes/}; the packages below hold one capability each.
+ *
+ * <p>With a first argument that is not an option ({@code java -jar customs-gateway.jar verify-log}) it runs
+ * that operator command instead of the server: no HTTP, no routes, then exit.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class CustomsGatewayApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && !args[0].startsWith("-")) {
+            System.exit(runCommand(args));
+        }
         SpringApplication.run(CustomsGatewayApplication.class, args);
+    }
+
+    private static int runCommand(String[] args) {
+        SpringApplication app = new SpringApplication(CustomsGatewayApplication.class);
+        app.setWebApplicationType(WebApplicationType.NONE);
+        app.setDefaultProperties(java.util.Map.of(
+                "camel.main.auto-startup", "false",
+                "gateway.commands.active", "true",
+                "spring.main.banner-mode", "off",
+                "logging.level.root", "WARN"));
+        String[] options = Arrays.stream(args).skip(1).filter(a -> a.startsWith("--")).toArray(String[]::new);
+        List<String> commandArgs = Arrays.stream(args).skip(1).filter(a -> !a.startsWith("--")).toList();
+        try (ConfigurableApplicationContext context = app.run(options)) {
+            List<GatewayCommand> commands = context.getBeansOfType(GatewayCommand.class).values().stream()
+                    .sorted(Comparator.comparing(GatewayCommand::name)).toList();
+            return commands.stream().filter(c -> c.name().equals(args[0])).findFirst()
+                    .map(c -> run(c, commandArgs))
+                    .orElseGet(() -> unknown(args[0], commands));
+        }
+    }
+
+    private static int run(GatewayCommand command, List<String> args) {
+        try {
+            return command.run(args, System.out, System.err);
+        } catch (Exception e) {
+            System.err.println(command.name() + ": " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private static int unknown(String name, List<GatewayCommand> commands) {
+        System.err.println("unknown command: " + name + "\ncommands:");
+        commands.forEach(c -> System.err.printf("  %-16s %s%n", c.name(), c.summary()));
+        return 64;
     }
 }
