@@ -67,7 +67,7 @@ create table submission_order (
     guid           varchar(36),
     message_file   varchar(255),
     updated_at     timestamp with time zone not null,
-    primary key (submission_id, order_no)
+    primary key (submission_id, source_row)
 );
 
 -- Row-level errors: where, what (masked when personal), which rule, why.

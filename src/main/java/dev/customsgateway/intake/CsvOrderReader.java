@@ -37,12 +37,12 @@ final class CsvOrderReader implements Iterator<SubmittedOrder>, Closeable {
     private final Iterator<CSVRecord> records;
     private final Merchant merchant;
     private final String submissionId;
-    private final Set<String> skip;
+    private final Set<Integer> skip;
     private final Map<String, Integer> seenOrders = new HashMap<>();
     private CSVRecord pending;
     private SubmittedOrder next;
 
-    CsvOrderReader(InputStream in, Merchant merchant, String submissionId, Set<String> skip) throws IOException {
+    CsvOrderReader(InputStream in, Merchant merchant, String submissionId, Set<Integer> skip) throws IOException {
         Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
         this.parser = CSVFormat.RFC4180.builder()
                 .setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setTrim(true)
@@ -94,7 +94,7 @@ final class CsvOrderReader implements Iterator<SubmittedOrder>, Closeable {
                             + " and appears again at row " + firstRow));
         }
         OrderOrigin origin = new OrderOrigin(merchant, submissionId, orderNo, firstRow);
-        if (skip.contains(orderNo) && earlier == null) {
+        if (skip.contains(firstRow)) {
             return null;
         }
         CsvOrderBuilder builder = new CsvOrderBuilder(rows, errors);

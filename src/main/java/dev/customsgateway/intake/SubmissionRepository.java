@@ -69,10 +69,10 @@ class SubmissionRepository {
                 .params(now, id).update();
     }
 
-    /** Order numbers of the submission that already have an outcome (skipped when a restart reads it again). */
-    Set<String> ordersWithOutcome(String submissionId) {
-        return jdbc.sql("select order_no from submission_order where submission_id = ?")
-                .param(submissionId).query(String.class).stream().collect(Collectors.toSet());
+    /** First rows of the orders that already have an outcome (skipped when a restart reads the file again). */
+    Set<Integer> ordersWithOutcome(String submissionId) {
+        return jdbc.sql("select source_row from submission_order where submission_id = ?")
+                .param(submissionId).query(Integer.class).stream().collect(Collectors.toSet());
     }
 
     void orderSucceeded(String submissionId, String orderNo, int row, String guid, String file, OffsetDateTime now) {

@@ -1,0 +1,236 @@
+package dev.customsgateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.customsgateway.core.Sha256;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.validation.SchemaFactory;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.w3c.dom.Document;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The foundation's end-to-end path, through the running gateway over real HTTP: a merchant's CSV becomes
+ * signed, schema-valid CEB311 messages in the outbox, checked by independent means (the JDK validator on the
+ * official XSD file, {@code xmlsec1} as an external process). Run against H2 and against PostgreSQL.
+ */
+interface CsvSubmissionScenarios {
+
+    Path SAMPLE = Path.of("src/test/resources/fixtures/orders/sample-orders.csv");
+    Path IMPORT_XSD = Path.of("schemas/china-ceb/202205/ceb-import-202205.xsd");
+
+    String baseUrl();
+
+    Path dataDir();
+
+    JdbcClient jdbc();
+
+    default String apiKey() throws IOException {
+        return Files.readString(dataDir().resolve("demo-merchant.api-key")).strip();
+    }
+
+    default GatewayClient client() {
+        return new GatewayClient(baseUrl());
+    }
+
+    default Path outboxFile(JsonNode message) {
+        return dataDir().resolve("outbox/demo").resolve(message.get("file").asString());
+    }
+
+    @Test
+    default void sampleCsvBecomesSignedSchemaValidCeb311Messages() throws Exception {
+        JsonNode status = client().submitAndAwait(apiKey(), Files.readAllBytes(SAMPLE), "sample-orders.csv");
+
+        assertThat(status.at("/orders/succeeded").asInt()).isEqualTo(3);
+        assertThat(status.at("/orders/failed").asInt()).isZero();
+        assertThat(status.get("errors").size()).isZero();
+        List<String> orderNos = new ArrayList<>();
+        for (JsonNode message : status.get("messages")) {
+            Path file = outboxFile(message);
+            assertThat(file.getFileName().toString())
+                    .startsWith("CEB311_" + message.get("orderNo").asString() + "_");
+            Document xml = parseIndependently(file);
+            validateAgainstOfficialXsd(xml);
+            assertThat(text(xml, "orderNo")).isEqualTo(message.get("orderNo").asString());
+            assertThat(text(xml, "guid")).isEqualTo(message.get("guid").asString()).matches("[0-9A-F-]{36}");
+            assertThat(ExternalTool.run(xmlsec1Verify(file)).exitCode()).as("xmlsec1 verifies " + file).isZero();
+            orderNos.add(text(xml, "orderNo"));
+        }
+        assertThat(orderNos).containsExactly("SO-2026-0001", "SO-2026-0002", "SO-2026-0003");
+
+        Path first = outboxFile(status.get("messages").get(0));
+        Document firstXml = parseIndependently(first);
+        assertThat(firstXml.getElementsByTagNameNS("http://www.chinaport.gov.cn/ceb", "OrderList").getLength())
+                .as("two rows of SO-2026-0001 became two goods lines").isEqualTo(2);
+        assertThat(text(firstXml, "acturalPaid")).as("goods 376 + 99.5, freight 10").isEqualTo("485.50");
+    }
+
+    @Test
+    default void tamperedMessageFailsIndependentVerification() throws Exception {
+        JsonNode status = client().submitAndAwait(apiKey(), Files.readAllBytes(SAMPLE), "sample-orders.csv");
+        Path signed = outboxFile(status.get("messages").get(1));
+        Path tampered = Files.createTempFile("tampered-", ".xml");
+        Files.writeString(tampered, Files.readString(signed).replace("<ceb:discount>5</ceb:discount>",
+                "<ceb:discount>50</ceb:discount>"));
+        assertThat(Files.readString(tampered)).isNotEqualTo(Files.readString(signed));
+
+        ExternalTool.Result result = ExternalTool.run(xmlsec1Verify(tampered));
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(ExternalTool.run(xmlsec1Verify(signed)).exitCode()).isZero();
+    }
+
+    @Test
+    default void messageLogRecordsEveryStageWithTheDigestOfItsArtefact() throws Exception {
+        JsonNode status = client().submitAndAwait(apiKey(), Files.readAllBytes(SAMPLE), null);
+        String submissionId = status.get("submissionId").asString();
+
+        List<Map<String, Object>> submissionStages = jdbc().sql("""
+                select stage, artefact_sha256 from message_log where submission_id = ? and guid is null order by id""")
+                .param(submissionId).query().listOfRows();
+        assertThat(submissionStages).extracting(r -> r.get("stage"))
+                .containsExactly("RECEIVED", "PARSED", "PARSED", "PARSED");
+        assertThat(submissionStages.get(0).get("artefact_sha256"))
+                .isEqualTo(Sha256.hex(Files.readAllBytes(SAMPLE)));
+
+        for (JsonNode message : status.get("messages")) {
+            List<Map<String, Object>> stages = jdbc().sql("""
+                    select stage, artefact_sha256 from message_log where correlation_id = ? order by id""")
+                    .param(message.get("guid").asString()).query().listOfRows();
+            assertThat(stages).extracting(r -> r.get("stage"))
+                    .containsExactly("MAPPED", "SIGNED", "VALIDATED", "WRITTEN");
+            String written = (String) stages.get(3).get("artefact_sha256");
+            assertThat(written).isEqualTo(Sha256.hex(Files.readAllBytes(outboxFile(message))));
+            assertThat(stages.get(1).get("artefact_sha256")).as("what was signed is what was written")
+                    .isEqualTo(written);
+            Path stored = dataDir().resolve("store").resolve(written.substring(0, 2))
+                    .resolve(written.substring(2, 4)).resolve(written);
+            assertThat(Sha256.hex(Files.readAllBytes(stored))).isEqualTo(written);
+        }
+    }
+
+    @Test
+    default void rowErrorsNameRowColumnAndRuleAndTheOtherOrdersGoOn() throws Exception {
+        String csv = Files.readString(SAMPLE).lines().findFirst().orElseThrow() + "\n"
+                // row 2: fine
+                + "GOOD-1,b1,赵六,110101199003071233,13800000009,赵六,13800000009,北京市 1 号,,0,0,0,,,,,S1,茶叶,100g/袋,,011,1,50,50,142\n"
+                // row 3: ID number with a wrong check character
+                + "BAD-ID,b2,钱七,110101199003071234,13800000008,钱七,13800000008,北京市 2 号,,0,0,0,,,,,S2,茶叶,100g/袋,,011,1,50,50,142\n"
+                // row 4: total is not qty x price, unknown unit
+                + "BAD-SUM,b3,孙八,110101199003071233,13800000007,孙八,13800000007,北京市 3 号,,0,0,0,,,,,S3,茶叶,100g/袋,,999,2,50,99,142\n"
+                // row 5: GOOD-1 again, after another order: rows of an order must be contiguous
+                + "GOOD-1,b1,赵六,110101199003071233,13800000009,赵六,13800000009,北京市 1 号,,0,0,0,,,,,S4,茶叶,100g/袋,,011,1,50,50,142\n";
+
+        JsonNode status = client().submitAndAwait(apiKey(), csv.getBytes(StandardCharsets.UTF_8), "mixed.csv");
+
+        assertThat(status.at("/orders/succeeded").asInt()).isEqualTo(1);
+        assertThat(status.at("/orders/failed").asInt()).isEqualTo(3);
+        List<String> errors = new ArrayList<>();
+        status.get("errors").forEach(e -> errors.add(e.get("row").asInt() + ":" + e.get("column").asString()
+                + ":" + e.get("rule").asString()));
+        assertThat(errors).containsExactlyInAnyOrder(
+                "3:buyer_id_number:BUYER_ID_NUMBER_INVALID",
+                "4:unit:UNIT_UNKNOWN",
+                "4:total_price:TOTAL_PRICE_MISMATCH",
+                "5:order_no:ORDER_ROWS_NOT_CONTIGUOUS");
+        JsonNode idError = status.get("errors").get(0);
+        assertThat(idError.get("value").asString()).as("personal data is masked").isEqualTo("1***4");
+        assertThat(idError.get("message").asString()).contains("buyerIdNumber (订购人证件号码)");
+        assertThat(status.get("messages")).extracting(m -> m.get("orderNo").asString()).containsExactly("GOOD-1");
+        try (var files = Files.list(dataDir().resolve("outbox/demo"))) {
+            assertThat(files.map(Path::getFileName).map(Path::toString))
+                    .noneMatch(n -> n.contains("BAD-ID") || n.contains("BAD-SUM"))
+                    .noneMatch(n -> n.endsWith(".tmp"));
+        }
+    }
+
+    @Test
+    default void wholeFileFaultsAreProblemsAndTheUploadIsStillStored() throws Exception {
+        byte[] noColumns = "order_no,buyer_name\nX-1,someone\n".getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> missing = client().submit(apiKey(), noColumns, "short.csv");
+        assertThat(missing.statusCode()).isEqualTo(422);
+        assertThat(missing.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(GatewayClient.json(missing.body()).get("code").asString()).isEqualTo("CSV_MISSING_COLUMNS");
+        assertThat(GatewayClient.json(missing.body()).get("detail").asString()).contains("buyer_id_number");
+
+        byte[] latin1 = "order_no,buyer_name\nX-1,M\u00fcller\n".getBytes(StandardCharsets.ISO_8859_1);
+        HttpResponse<String> undecodable = client().submit(apiKey(), latin1, "latin1.csv");
+        assertThat(undecodable.statusCode()).isEqualTo(400);
+        assertThat(GatewayClient.json(undecodable.body()).get("code").asString()).isEqualTo("FILE_NOT_UTF8");
+        assertThat(GatewayClient.json(undecodable.body()).get("detail").asString()).contains("line 2");
+
+        HttpResponse<String> binary = client().submit(apiKey(), new byte[] {'P', 'K', 3, 4, 0, 0, 1}, "x.xlsx");
+        assertThat(binary.statusCode()).isEqualTo(400);
+
+        assertThat(jdbc().sql("select count(*) from submission where status = 'REFUSED' and content_sha256 = ?")
+                .param(Sha256.hex(latin1)).query(Integer.class).single()).as("refused upload kept").isEqualTo(1);
+        assertThat(dataDir().resolve("store").resolve(Sha256.hex(latin1).substring(0, 2))).exists();
+        assertThat(client().submitAndAwait(apiKey(), Files.readAllBytes(SAMPLE), null).at("/orders/succeeded")
+                .asInt()).as("the service keeps running").isEqualTo(3);
+    }
+
+    @Test
+    default void requestsWithoutAValidKeyAreRefused() throws Exception {
+        byte[] body = Files.readAllBytes(SAMPLE);
+        for (String key : new String[] {null, "", "cgw_not-a-real-key", apiKey() + "x"}) {
+            HttpResponse<String> response = client().submit(key, body, null);
+            assertThat(response.statusCode()).as("key " + key).isEqualTo(401);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        }
+    }
+
+    @Test
+    default void aMerchantCannotReadAnotherMerchantsSubmission() throws Exception {
+        JsonNode demo = client().submitAndAwait(apiKey(), Files.readAllBytes(SAMPLE), null);
+        String otherId = "other-" + UUID.randomUUID().toString().substring(0, 8);
+        String otherKey = "cgw_" + UUID.randomUUID();
+        jdbc().sql("""
+                insert into merchant (id, display_name, role, cop_code, cop_name, dxp_id, ebp_code, ebp_name, ebc_code,
+                    ebc_name, signing_key_alias, signature_profile, mapping_profile, enabled, created_at)
+                values (?, 'Other', 'PLATFORM', 'C2', 'Other', 'D2', 'C2', 'Other', 'C2', 'Other', 'demo-rsa',
+                    'CN_RSA_SHA1', 'default-csv', true, current_timestamp)""").param(otherId).update();
+        jdbc().sql("""
+                insert into merchant_api_key (id, merchant_id, key_prefix, key_sha256, created_at)
+                values (?, ?, 'cgw_other', ?, current_timestamp)""")
+                .params(UUID.randomUUID().toString(), otherId,
+                        Sha256.hex(otherKey.getBytes(StandardCharsets.US_ASCII))).update();
+
+        HttpResponse<String> response = client().status(otherKey, demo.get("submissionId").asString());
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(client().status(apiKey(), demo.get("submissionId").asString()).statusCode()).isEqualTo(200);
+    }
+
+    private List<String> xmlsec1Verify(Path file) {
+        return List.of("xmlsec1", "--verify", "--trusted-pem", dataDir().resolve("keys/demo-rsa.pem").toString(),
+                file.toString());
+    }
+
+    static Document parseIndependently(Path file) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        return factory.newDocumentBuilder().parse(file.toFile());
+    }
+
+    static void validateAgainstOfficialXsd(Document xml) throws Exception {
+        SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
+        factory.newSchema(IMPORT_XSD.toFile()).newValidator().validate(new DOMSource(xml));
+    }
+
+    static String text(Document xml, String localName) {
+        return xml.getElementsByTagNameNS("http://www.chinaport.gov.cn/ceb", localName).item(0).getTextContent();
+    }
+}
