@@ -146,7 +146,7 @@ interface CsvSubmissionScenarios {
                 "4:total_price:TOTAL_PRICE_MISMATCH",
                 "5:order_no:ORDER_ROWS_NOT_CONTIGUOUS");
         JsonNode idError = status.get("errors").get(0);
-        assertThat(idError.get("value").asString()).as("personal data is masked").isEqualTo("1***4");
+        assertThat(idError.get("value").asString()).as("personal data is masked").isEqualTo("**************1234");
         assertThat(idError.get("message").asString()).contains("buyerIdNumber (订购人证件号码)");
         assertThat(status.get("messages")).extracting(m -> m.get("orderNo").asString()).containsExactly("GOOD-1");
         try (var files = Files.list(dataDir().resolve("outbox/demo"))) {
@@ -162,13 +162,13 @@ interface CsvSubmissionScenarios {
         HttpResponse<String> missing = client().submit(apiKey(), noColumns, "short.csv");
         assertThat(missing.statusCode()).isEqualTo(422);
         assertThat(missing.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat(GatewayClient.json(missing.body()).get("code").asString()).isEqualTo("CSV_MISSING_COLUMNS");
+        assertThat(GatewayClient.json(missing.body()).get("code").asString()).isEqualTo("HEADER_MISSING_COLUMNS");
         assertThat(GatewayClient.json(missing.body()).get("detail").asString()).contains("buyer_id_number");
 
         byte[] latin1 = "order_no,buyer_name\nX-1,M\u00fcller\n".getBytes(StandardCharsets.ISO_8859_1);
         HttpResponse<String> undecodable = client().submit(apiKey(), latin1, "latin1.csv");
         assertThat(undecodable.statusCode()).isEqualTo(400);
-        assertThat(GatewayClient.json(undecodable.body()).get("code").asString()).isEqualTo("FILE_NOT_UTF8");
+        assertThat(GatewayClient.json(undecodable.body()).get("code").asString()).isEqualTo("FILE_ENCODING");
         assertThat(GatewayClient.json(undecodable.body()).get("detail").asString()).contains("line 2");
 
         HttpResponse<String> binary = client().submit(apiKey(), new byte[] {'P', 'K', 3, 4, 0, 0, 1}, "x.xlsx");

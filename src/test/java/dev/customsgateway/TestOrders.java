@@ -13,6 +13,11 @@ import java.util.List;
 /** Valid test values (fictitious people, codes of the official samples) that tests then break one at a time. */
 public final class TestOrders {
 
+    /** The default CSV profile's column names, as the mapping reports them. */
+    public static final java.util.Map<String, String> SOURCES = java.util.Map.of(
+            "buyerIdNumber", "buyer_id_number", "totalPrice", "total_price", "unit", "unit", "country", "country",
+            "orderNo", "order_no", "actualPaid", "actual_paid");
+
     private TestOrders() {
     }
 
@@ -30,12 +35,12 @@ public final class TestOrders {
     }
 
     public static CanonicalOrder order(List<OrderLine> lines, String actualPaid) {
-        return new CanonicalOrder(2, "SO-1",
+        return new CanonicalOrder(2, "SO-1", null,
                 new CanonicalOrder.Buyer("buyer001", "张三", "1", "110101199003071233", "13800000001"),
                 new CanonicalOrder.Consignee("张三", "13800000001", "北京市东城区 1 号", "110101"),
                 new CanonicalOrder.Payment(null, null, null),
                 new BigDecimal("10"), BigDecimal.ZERO, BigDecimal.ZERO,
-                actualPaid == null ? null : new BigDecimal(actualPaid), null, lines);
+                actualPaid == null ? null : new BigDecimal(actualPaid), "142", null, lines, SOURCES);
     }
 
     public static SubmittedOrder submitted(CanonicalOrder order) {

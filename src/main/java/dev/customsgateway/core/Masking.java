@@ -10,6 +10,22 @@ public final class Masking {
     }
 
     /**
+     * Masks a personal identifier (ID number, phone number) except its last four characters, which is how
+     * people recognise their own: {@code 110101199003071233} becomes {@code **************1233}. Values of four
+     * characters or fewer are hidden entirely.
+     */
+    public static String maskIdentifier(String value) {
+        if (value == null || value.isEmpty()) {
+            return value;
+        }
+        int[] cps = value.codePoints().toArray();
+        if (cps.length <= 4) {
+            return "****";
+        }
+        return "*".repeat(cps.length - 4) + new String(cps, cps.length - 4, 4);
+    }
+
+    /**
      * Keeps the first and last character of values of four or more characters and replaces the rest; shorter
      * values are hidden entirely. Length is kept within limits so the mask does not reveal it exactly.
      */

@@ -6,8 +6,9 @@ package dev.customsgateway.core;
  */
 public record RowError(int row, String column, String value, String rule, String message) {
 
-    /** An error whose value is shown masked, for columns that hold personal data. */
-    public static RowError personal(int row, String column, String value, String rule, String message) {
-        return new RowError(row, column, Masking.mask(value), rule, message);
+    /** An error about a canonical field: its value is masked as that field's personal data requires. */
+    public static RowError of(CanonicalField field, int row, String column, String value, String rule,
+            String message) {
+        return new RowError(row, column, field.personal().mask(value), rule, message);
     }
 }

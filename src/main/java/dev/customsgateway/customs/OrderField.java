@@ -1,54 +1,54 @@
 package dev.customsgateway.customs;
 
+import dev.customsgateway.core.CanonicalField;
+
 /**
- * The fields of a CEB311 order the rules check: the canonical (CSV) column, the customs element, its Chinese
- * name from the specification, its length limits from the 202205 import XSD, and whether it is personal data
- * (masked in every error).
+ * The fields of a CEB311 order the rules check: the canonical field it comes from, the customs element, its
+ * Chinese name from the specification, and its length limits from the 202205 import XSD.
  */
 enum OrderField {
-    ORDER_NO("order_no", "orderNo", "订单编号", 1, 60, false),
-    BUYER_REG_NO("buyer_reg_no", "buyerRegNo", "订购人注册号", 1, 60, true),
-    BUYER_NAME("buyer_name", "buyerName", "订购人姓名", 1, 60, true),
-    BUYER_ID_TYPE("buyer_id_type", "buyerIdType", "订购人证件类型", 1, 1, false),
-    BUYER_ID_NUMBER("buyer_id_number", "buyerIdNumber", "订购人证件号码", 1, 60, true),
-    BUYER_PHONE("buyer_phone", "buyerTelephone", "订购人电话", 1, 30, true),
-    CONSIGNEE("consignee", "consignee", "收货人姓名", 1, 100, true),
-    CONSIGNEE_PHONE("consignee_phone", "consigneeTelephone", "收货人电话", 1, 50, true),
-    CONSIGNEE_ADDRESS("consignee_address", "consigneeAddress", "收货地址", 1, 200, true),
-    CONSIGNEE_DISTRICT("consignee_district", "consigneeDistrict", "收货地址行政区划代码", 6, 6, false),
-    FREIGHT("freight", "freight", "运杂费", 0, 0, false),
-    DISCOUNT("discount", "discount", "非现金抵扣金额", 0, 0, false),
-    TAX_TOTAL("tax_total", "taxTotal", "代扣税款", 0, 0, false),
-    ACTUAL_PAID("actual_paid", "acturalPaid", "实际支付金额", 0, 0, false),
-    PAY_CODE("pay_code", "payCode", "支付企业代码", 0, 18, false),
-    PAY_NAME("pay_name", "payName", "支付企业名称", 0, 100, false),
-    PAY_TRANSACTION_ID("pay_transaction_id", "payTransactionId", "支付交易编号", 0, 60, false),
-    ORDER_NOTE("order_note", "note", "备注", 0, 1000, false),
-    ITEM_NO("item_no", "itemNo", "企业商品货号", 0, 30, false),
-    ITEM_NAME("item_name", "itemName", "企业商品名称", 1, 250, false),
-    ITEM_MODEL("item_model", "gmodel", "商品规格型号", 1, 510, false),
-    BAR_CODE("bar_code", "barCode", "条形码", 0, 50, false),
-    UNIT("unit", "unit", "计量单位", 3, 3, false),
-    QTY("qty", "qty", "数量", 0, 0, false),
-    PRICE("price", "price", "单价", 0, 0, false),
-    TOTAL_PRICE("total_price", "totalPrice", "总价", 0, 0, false),
-    COUNTRY("country", "country", "原产国", 3, 3, false),
-    ITEM_NOTE("item_note", "note", "备注", 0, 1000, false);
+    ORDER_NO(CanonicalField.ORDER_NO, "orderNo", "订单编号", 1, 60),
+    BUYER_REG_NO(CanonicalField.BUYER_REG_NO, "buyerRegNo", "订购人注册号", 1, 60),
+    BUYER_NAME(CanonicalField.BUYER_NAME, "buyerName", "订购人姓名", 1, 60),
+    BUYER_ID_TYPE(CanonicalField.BUYER_ID_TYPE, "buyerIdType", "订购人证件类型", 1, 1),
+    BUYER_ID_NUMBER(CanonicalField.BUYER_ID_NUMBER, "buyerIdNumber", "订购人证件号码", 1, 60),
+    BUYER_PHONE(CanonicalField.BUYER_PHONE, "buyerTelephone", "订购人电话", 1, 30),
+    CONSIGNEE(CanonicalField.CONSIGNEE, "consignee", "收货人姓名", 1, 100),
+    CONSIGNEE_PHONE(CanonicalField.CONSIGNEE_PHONE, "consigneeTelephone", "收货人电话", 1, 50),
+    CONSIGNEE_ADDRESS(CanonicalField.CONSIGNEE_ADDRESS, "consigneeAddress", "收货地址", 1, 200),
+    CONSIGNEE_DISTRICT(CanonicalField.CONSIGNEE_DISTRICT, "consigneeDistrict", "收货地址行政区划代码", 6, 6),
+    FREIGHT(CanonicalField.FREIGHT, "freight", "运杂费", 0, 0),
+    DISCOUNT(CanonicalField.DISCOUNT, "discount", "非现金抵扣金额", 0, 0),
+    TAX_TOTAL(CanonicalField.TAX_TOTAL, "taxTotal", "代扣税款", 0, 0),
+    ACTUAL_PAID(CanonicalField.ACTUAL_PAID, "acturalPaid", "实际支付金额", 0, 0),
+    CURRENCY(CanonicalField.CURRENCY, "currency", "币制", 3, 3),
+    PAY_CODE(CanonicalField.PAY_CODE, "payCode", "支付企业代码", 0, 18),
+    PAY_NAME(CanonicalField.PAY_NAME, "payName", "支付企业名称", 0, 100),
+    PAY_TRANSACTION_ID(CanonicalField.PAY_TRANSACTION_ID, "payTransactionId", "支付交易编号", 0, 60),
+    ORDER_NOTE(CanonicalField.ORDER_NOTE, "note", "备注", 0, 1000),
+    ITEM_NO(CanonicalField.ITEM_NO, "itemNo", "企业商品货号", 0, 30),
+    ITEM_NAME(CanonicalField.ITEM_NAME, "itemName", "企业商品名称", 1, 250),
+    ITEM_MODEL(CanonicalField.ITEM_MODEL, "gmodel", "商品规格型号", 1, 510),
+    BAR_CODE(CanonicalField.BAR_CODE, "barCode", "条形码", 0, 50),
+    UNIT(CanonicalField.UNIT, "unit", "计量单位", 3, 3),
+    QTY(CanonicalField.QTY, "qty", "数量", 0, 0),
+    PRICE(CanonicalField.PRICE, "price", "单价", 0, 0),
+    TOTAL_PRICE(CanonicalField.TOTAL_PRICE, "totalPrice", "总价", 0, 0),
+    COUNTRY(CanonicalField.COUNTRY, "country", "原产国", 3, 3),
+    ITEM_NOTE(CanonicalField.LINE_NOTE, "note", "备注", 0, 1000);
 
-    final String column;
+    final CanonicalField canonical;
     final String element;
     final String chinese;
     final int minLength;
     final int maxLength;
-    final boolean personal;
 
-    OrderField(String column, String element, String chinese, int minLength, int maxLength, boolean personal) {
-        this.column = column;
+    OrderField(CanonicalField canonical, String element, String chinese, int minLength, int maxLength) {
+        this.canonical = canonical;
         this.element = element;
         this.chinese = chinese;
         this.minLength = minLength;
         this.maxLength = maxLength;
-        this.personal = personal;
     }
 
     /** How error messages name the field: the customs element with its Chinese name. */

@@ -23,6 +23,7 @@ class OrderRules {
     /** Merchants round line totals to cents; a difference up to this much is rounding, not an error. */
     static final BigDecimal ROUNDING_TOLERANCE = new BigDecimal("0.01");
     private static final int MAX_LINES = 99;
+    private static final String RMB = "142";
     private static final Pattern DISTRICT = Pattern.compile("\\d{6}");
 
     private final CodeLists codes;
@@ -63,6 +64,10 @@ class OrderRules {
             length(row, OrderField.PAY_NAME, order.payment().payName());
             length(row, OrderField.PAY_TRANSACTION_ID, order.payment().transactionId());
             length(row, OrderField.ORDER_NOTE, order.note());
+            if (order.currency() != null && !RMB.equals(order.currency())) {
+                add(row, OrderField.CURRENCY, order.currency(), "CURRENCY_NOT_RMB", OrderField.CURRENCY.label()
+                        + " must be 142 (人民币, RMB): import orders are declared in RMB; convert the amounts first");
+            }
             amount(row, OrderField.FREIGHT, order.freight(), true);
             amount(row, OrderField.DISCOUNT, order.discount(), true);
             amount(row, OrderField.TAX_TOTAL, order.taxTotal(), true);
@@ -191,9 +196,7 @@ class OrderRules {
         }
 
         private void add(int r, OrderField field, String value, String rule, String message) {
-            errors.add(field.personal
-                    ? RowError.personal(r, field.column, value, rule, message)
-                    : new RowError(r, field.column, value, rule, message));
+            errors.add(RowError.of(field.canonical, r, order.sourceOf(field.canonical), value, rule, message));
         }
     }
 }

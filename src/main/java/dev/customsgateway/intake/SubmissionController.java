@@ -1,5 +1,6 @@
 package dev.customsgateway.intake;
 
+import dev.customsgateway.core.FileFault;
 import dev.customsgateway.core.Merchant;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -57,8 +58,8 @@ class SubmissionController {
                     "statusUrl", location.toString()));
         } catch (SizeLimitedInputStream.TooLarge e) {
             return ApiProblem.of(413, "UPLOAD_TOO_LARGE", e.getMessage());
-        } catch (FileProblem problem) {
-            return ApiProblem.of(problem.status(), problem.code(), problem.getMessage());
+        } catch (FileFault fault) {
+            return ApiProblem.of(fault.status(), fault.code(), fault.getMessage());
         }
     }
 

@@ -4,12 +4,14 @@ import dev.customsgateway.audit.ContentStore;
 import dev.customsgateway.audit.LogEntry;
 import dev.customsgateway.audit.LogStage;
 import dev.customsgateway.audit.MessageLog;
+import dev.customsgateway.core.FileFault;
 import dev.customsgateway.core.Merchant;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,19 +31,17 @@ class SubmissionIntake {
     private final ContentStore store;
     private final SubmissionRepository submissions;
     private final MessageLog messageLog;
-    private final CsvPreflight preflight;
     private final ProducerTemplate producer;
     private final IntakeProperties properties;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     SubmissionIntake(ContentStore store, SubmissionRepository submissions, MessageLog messageLog,
-            CsvPreflight preflight, ProducerTemplate producer, IntakeProperties properties,
+            ProducerTemplate producer, IntakeProperties properties,
             TransactionTemplate tx, Clock clock) {
         this.store = store;
         this.submissions = submissions;
         this.messageLog = messageLog;
-        this.preflight = preflight;
         this.producer = producer;
         this.properties = properties;
         this.tx = tx;
@@ -49,13 +49,12 @@ class SubmissionIntake {
     }
 
     /**
-     * Stores and accepts an upload. Returns the stored submission; throws {@link FileProblem} (after storing and
+     * Stores and accepts an upload. Returns the stored submission; throws {@link FileFault} (after storing and
      * recording the refusal) when the file as a whole cannot be processed.
      */
-    Submission accept(Merchant merchant, String channel, String fileName, InputStream body)
-            throws IOException, FileProblem {
+    Submission accept(Merchant merchant, String channel, String fileName, InputStream body) throws IOException {
         ContentStore.StoredContent stored = store.put(body);
-        Submission submission = new Submission(UUID.randomUUID().toString(), merchant.id(), channel, "CSV",
+        Submission submission = new Submission(UUID.randomUUID().toString(), merchant.id(), channel, "UNKNOWN",
                 fileName, stored.sha256(), stored.size(), SubmissionStatus.RECEIVED, 0, 0, null,
                 OffsetDateTime.now(clock), null);
         tx.executeWithoutResult(s -> {
@@ -64,18 +63,31 @@ class SubmissionIntake {
                     .withArtefact("upload", stored.sha256(), stored.size())
                     .withDetail(channel + " " + (fileName == null ? "(unnamed)" : fileName)));
         });
-        try (InputStream in = store.open(stored.sha256())) {
-            preflight.check(in);
-        } catch (FileProblem problem) {
+        try {
+            check(submission.id());
+        } catch (FileFault fault) {
             tx.executeWithoutResult(s -> {
-                submissions.markRefused(submission.id(), problem.getMessage(), OffsetDateTime.now(clock));
+                submissions.markRefused(submission.id(), fault.code() + ": " + fault.getMessage(),
+                        OffsetDateTime.now(clock));
                 messageLog.record(LogEntry.forSubmission(merchant.id(), submission.id(), LogStage.REFUSED)
-                        .withDetail(problem.code() + ": " + problem.getMessage()));
+                        .withDetail(fault.code() + ": " + fault.getMessage()));
             });
-            throw problem;
+            throw fault;
         }
         handOff(submission.id());
         return submission;
+    }
+
+    /** Runs the {@code intake-check} route: the merchant's profile decides how the file is read. */
+    private void check(String submissionId) {
+        try {
+            producer.requestBody(properties.checkUri(), submissionId);
+        } catch (CamelExecutionException e) {
+            if (e.getCause() instanceof FileFault fault) {
+                throw fault;
+            }
+            throw e;
+        }
     }
 
     /** Queues the submission; if the queue refuses, the recovery sweep picks it up from the table later. */

@@ -48,6 +48,10 @@ class SubmissionRepository {
                 .param(time).query(String.class).list();
     }
 
+    void setFormat(String id, String format) {
+        jdbc.sql("update submission set format = ? where id = ?").params(format, id).update();
+    }
+
     /** After a restart, work that was in progress is unclaimed again. */
     int releaseProcessing() {
         return jdbc.sql("update submission set status = 'RECEIVED' where status = 'PROCESSING'").update();

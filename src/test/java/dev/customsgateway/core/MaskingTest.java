@@ -15,6 +15,13 @@ class MaskingTest {
     }
 
     @Test
+    void identifiersKeepOnlyTheirLastFourCharacters() {
+        assertThat(Masking.maskIdentifier("110101199003071233")).isEqualTo("**************1233");
+        assertThat(Masking.maskIdentifier("13800000001")).isEqualTo("*******0001");
+        assertThat(Masking.maskIdentifier("1234")).isEqualTo("****");
+    }
+
+    @Test
     void hidesShortValuesEntirely() {
         assertThat(Masking.mask("张三")).isEqualTo("***");
         assertThat(Masking.mask("李")).isEqualTo("***");
@@ -27,7 +34,8 @@ class MaskingTest {
                 "13800000001");
         CanonicalOrder.Consignee consignee = new CanonicalOrder.Consignee("张三丰收", "13800000001",
                 "北京市东城区东华门街道 1 号", "110101");
-        String shown = buyer + " " + consignee + " " + RowError.personal(2, "buyer_name", "张三丰收", "R", "m");
+        String shown = buyer + " " + consignee + " " + RowError.of(CanonicalField.BUYER_NAME, 2, "buyer_name", "张三丰收", "R", "m")
+                + RowError.of(CanonicalField.BUYER_ID_NUMBER, 2, "id", "110101199003071233", "R", "m");
         for (String secret : List.of("110101199003071233", "13800000001", "张三丰收", "东华门街道")) {
             assertThat(shown).doesNotContain(secret);
         }
