@@ -147,9 +147,11 @@ final class OrderStream implements Iterator<SubmittedOrder>, Closeable {
     private void checkOrderLevelAgreement(List<SourceRecord> rows, FieldReader read) {
         SourceRecord head = rows.get(0);
         for (SourceRecord row : rows.subList(1, rows.size())) {
+            java.util.Set<String> reported = new java.util.HashSet<>();
             for (CanonicalField field : CanonicalField.values()) {
-                if (field.level() != CanonicalField.Level.ORDER || field == CanonicalField.ORDER_NO) {
-                    continue;
+                if (field.level() != CanonicalField.Level.ORDER || field == CanonicalField.ORDER_NO
+                        || !reported.add(read.column(field))) {
+                    continue; // one error per merchant column, even when it feeds several fields
                 }
                 String later = read.raw(row, field);
                 if (!later.isEmpty() && !later.equals(read.raw(head, field))) {
