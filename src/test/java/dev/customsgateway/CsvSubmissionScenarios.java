@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.dom.DOMSource;
@@ -194,23 +193,35 @@ interface CsvSubmissionScenarios {
     @Test
     default void aMerchantCannotReadAnotherMerchantsSubmission() throws Exception {
         JsonNode demo = client().submitAndAwait(apiKey(), Files.readAllBytes(SAMPLE), null);
-        String otherId = "other-" + UUID.randomUUID().toString().substring(0, 8);
-        String otherKey = "cgw_" + UUID.randomUUID();
-        jdbc().sql("""
-                insert into merchant (id, display_name, role, cop_code, cop_name, dxp_id, ebp_code, ebp_name, ebc_code,
-                    ebc_name, signing_key_alias, signature_profile, mapping_profile, enabled, created_at)
-                values (?, 'Other', 'PLATFORM', 'C2', 'Other', 'D2', 'C2', 'Other', 'C2', 'Other', 'demo-rsa',
-                    'CN_RSA_SHA1', 'default-csv', true, current_timestamp)""").param(otherId).update();
-        jdbc().sql("""
-                insert into merchant_api_key (id, merchant_id, key_prefix, key_sha256, created_at)
-                values (?, ?, 'cgw_other', ?, current_timestamp)""")
-                .params(UUID.randomUUID().toString(), otherId,
-                        Sha256.hex(otherKey.getBytes(StandardCharsets.US_ASCII))).update();
+        String otherKey = TestMerchants.create(jdbc(), TestMerchants.uniqueId("other"), "default-csv");
 
         HttpResponse<String> response = client().status(otherKey, demo.get("submissionId").asString());
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(client().status(apiKey(), demo.get("submissionId").asString()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    default void aShopifyStyleExportIsMappedWithItsProfile() throws Exception {
+        String merchant = TestMerchants.uniqueId("shop");
+        String key = TestMerchants.create(jdbc(), merchant, "shopify-csv");
+        byte[] csv = Files.readAllBytes(Path.of("src/test/resources/fixtures/orders/shopify-sample-orders.csv"));
+
+        JsonNode status = client().submitAndAwait(key, csv, "orders_export.csv");
+
+        assertThat(status.get("errors").size()).as(status.toString()).isZero();
+        assertThat(status.at("/orders/succeeded").asInt()).isEqualTo(2);
+        Path file = dataDir().resolve("outbox").resolve(merchant).resolve(status.get("messages").get(0).get("file")
+                .asString());
+        Document xml = parseIndependently(file);
+        validateAgainstOfficialXsd(xml);
+        assertThat(text(xml, "orderNo")).isEqualTo("#1001");
+        assertThat(text(xml, "buyerTelephone")).isEqualTo("8613800000001");
+        assertThat(text(xml, "acturalPaid")).as("376 + 100 goods, 12 shipping").isEqualTo("488.00");
+        assertThat(xml.getElementsByTagNameNS("http://www.chinaport.gov.cn/ceb", "unit").item(0).getTextContent())
+                .as("罐 looked up in the customs unit table").isEqualTo("122");
+        assertThat(xml.getElementsByTagNameNS("http://www.chinaport.gov.cn/ceb", "country").item(1).getTextContent())
+                .as("US looked up as a customs country code").isEqualTo("502");
     }
 
     private List<String> xmlsec1Verify(Path file) {
