@@ -202,6 +202,25 @@ interface CsvSubmissionScenarios {
     }
 
     @Test
+    default void errorReportsComeAsCsvWithFormulasNeutralisedAndAsJson() throws Exception {
+        String csv = Files.readString(SAMPLE).lines().findFirst().orElseThrow() + "\n"
+                + "INJ-1,b1,赵六,110101199003071233,13800000009,赵六,13800000009,北京市 1 号,,0,0,0,,,,,S1,茶叶,100g,,"
+                + "\"=HYPERLINK(\"\"http://x\"\")\",1,50,50,142\n";
+        JsonNode status = client().submitAndAwait(apiKey(), csv.getBytes(StandardCharsets.UTF_8), "inj.csv");
+        String path = "/api/v1/submissions/" + status.get("submissionId").asString() + "/errors";
+
+        HttpResponse<String> report = client().get(apiKey(), path, "text/csv");
+
+        assertThat(report.statusCode()).isEqualTo(200);
+        assertThat(report.body()).startsWith("file,row,column,value,rule,message")
+                .contains("inj.csv,2,unit,\"'=HYPERLINK(").contains("UNIT_UNKNOWN")
+                .doesNotContain(",\"=HYPERLINK");
+        JsonNode json = GatewayClient.json(client().get(apiKey(), path, "application/json").body());
+        assertThat(json.get(0).get("rule").asString()).isEqualTo("UNIT_UNKNOWN");
+        assertThat(json.get(0).get("value").asString()).as("JSON keeps the value as it was").startsWith("=HYPERLINK");
+    }
+
+    @Test
     default void aShopifyStyleExportIsMappedWithItsProfile() throws Exception {
         String merchant = TestMerchants.uniqueId("shop");
         String key = TestMerchants.create(jdbc(), merchant, "shopify-csv");

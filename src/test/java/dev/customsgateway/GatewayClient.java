@@ -42,6 +42,13 @@ public final class GatewayClient {
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
+    public HttpResponse<String> get(String apiKey, String path, String accept) throws IOException,
+            InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("X-API-Key", apiKey).header("Accept", accept).GET().build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Submits and waits (polling the status API, at most 30 s) until the submission is completed. */
     public JsonNode submitAndAwait(String apiKey, byte[] body, String fileName) throws Exception {
         HttpResponse<String> accepted = submit(apiKey, body, fileName);

@@ -8,6 +8,8 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 class SubmissionController {
 
     private static final int MAX_ERRORS_SHOWN = 1000;
+    private static final int MAX_ERRORS_EXPORTED = 1_000_000;
 
     private final ApiKeyAuthenticator authenticator;
     private final SubmissionIntake intake;
@@ -73,10 +76,31 @@ class SubmissionController {
                 .orElseGet(() -> ApiProblem.of(404, "SUBMISSION_NOT_FOUND", "no submission " + id));
     }
 
+    /** The submission's errors as CSV (formulas neutralised) or, with {@code Accept: application/json}, JSON. */
+    @GetMapping(path = "/{id}/errors", produces = {"text/csv", "application/json"})
+    ResponseEntity<?> errors(@RequestHeader(name = "X-API-Key", required = false) String apiKey,
+            @RequestHeader(name = "Accept", required = false) String accept,
+            @PathVariable String id) throws ApiKeyAuthenticator.NotAuthenticated {
+        Merchant merchant = authenticator.authenticate(apiKey);
+        return submissions.find(id)
+                .filter(s -> s.merchantId().equals(merchant.id()))
+                .<ResponseEntity<?>>map(s -> {
+                    List<dev.customsgateway.core.RowError> errors = submissions.errors(s.id(), MAX_ERRORS_EXPORTED);
+                    String name = s.fileName() == null ? s.id() : s.fileName();
+                    return accept != null && accept.contains("application/json")
+                            ? ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                                    .body(ErrorReport.json(name, errors))
+                            : ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                                    .header("Content-Disposition", "attachment; filename=\"" + s.id() + ".errors.csv\"")
+                                    .body(ErrorReport.csv(name, errors));
+                })
+                .orElseGet(() -> ApiProblem.of(404, "SUBMISSION_NOT_FOUND", "no submission " + id));
+    }
+
     @ExceptionHandler(ApiKeyAuthenticator.NotAuthenticated.class)
     ResponseEntity<?> unauthenticated(ApiKeyAuthenticator.NotAuthenticated e) {
         return ResponseEntity.status(401).header("WWW-Authenticate", "ApiKey header=\"X-API-Key\"")
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(ApiProblem.of(401, "UNAUTHENTICATED", e.getMessage()).getBody());
     }
 
