@@ -4,6 +4,7 @@ import dev.customsgateway.audit.LogEntry;
 import dev.customsgateway.audit.LogStage;
 import dev.customsgateway.audit.MessageLog;
 import dev.customsgateway.core.CustomsMessage;
+import dev.customsgateway.core.OfficialSchemas;
 import dev.customsgateway.core.OrderRejectedException;
 import dev.customsgateway.core.RowError;
 import java.io.IOException;
@@ -30,10 +31,10 @@ class SchemaValidator {
     private static final String CURRENT_ELEMENT = "http://apache.org/xml/properties/dom/current-element-node";
     private static final Pattern QUOTED_VALUE = Pattern.compile("(?i)(value|Value) '[^']*'");
 
-    private final CustomsSchemas schemas;
+    private final OfficialSchemas schemas;
     private final MessageLog messageLog;
 
-    SchemaValidator(CustomsSchemas schemas, MessageLog messageLog) {
+    SchemaValidator(OfficialSchemas schemas, MessageLog messageLog) {
         this.schemas = schemas;
         this.messageLog = messageLog;
     }

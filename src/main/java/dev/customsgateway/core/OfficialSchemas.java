@@ -1,6 +1,5 @@
-package dev.customsgateway.customs;
+package dev.customsgateway.core;
 
-import dev.customsgateway.core.SecureXml;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
@@ -14,10 +13,11 @@ import org.xml.sax.SAXException;
  * The official schemas, compiled once, one {@link Schema} per schema set. Import and export CEB schemas share a
  * namespace and declare the same global names differently, so they are never compiled together. The XSDs are
  * read from the classpath copy of {@code schemas/} (byte-identical to the authority's files; see its README).
- * A new family (the HMRC WCO-DM declarations) drops in as one more entry.
+ * A new family (the HMRC WCO-DM declarations) drops in as one more entry. Shared by the customs checks and the
+ * customs sandbox.
  */
 @Component
-class CustomsSchemas {
+public class OfficialSchemas {
 
     private static final Map<String, String> SETS = Map.of(
             "ceb-202205-import", "schemas/china-ceb/202205/ceb-import-202205.xsd",
@@ -25,7 +25,7 @@ class CustomsSchemas {
 
     private final Map<String, Schema> schemas;
 
-    CustomsSchemas() throws IOException, SAXException {
+    public OfficialSchemas() throws IOException, SAXException {
         java.util.HashMap<String, Schema> compiled = new java.util.HashMap<>();
         for (Map.Entry<String, String> set : SETS.entrySet()) {
             String path = set.getValue();
@@ -38,7 +38,8 @@ class CustomsSchemas {
         this.schemas = Map.copyOf(compiled);
     }
 
-    Schema get(String schemaSet) {
+    /** The compiled schema of a set, e.g. {@code ceb-202205-import}. */
+    public Schema get(String schemaSet) {
         Schema schema = schemas.get(schemaSet);
         if (schema == null) {
             throw new IllegalArgumentException("unknown schema set " + schemaSet);
