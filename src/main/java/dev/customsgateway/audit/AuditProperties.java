@@ -38,9 +38,4 @@ record AuditProperties(Path storeDir, Path keyDir, Duration checkpointInterval, 
             auditorTokenFile = Path.of("data", "auditor.token");
         }
     }
-
-    /** The store alone, as the unit tests and older callers configure it. */
-    AuditProperties(Path storeDir) {
-        this(storeDir, null, null, null, null, null);
-    }
 }
