@@ -41,19 +41,25 @@ final class AuditFixture implements AutoCloseable {
 
     AuditFixture(Path dir, URI tsaUrl, Path tsaCertificate, int poolSize) throws IOException {
         this(dir, tsaUrl, tsaCertificate, poolSize, "jdbc:h2:mem:audit-" + UUID.randomUUID()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "");
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "",
+                false);
     }
 
-    AuditFixture(Path dir, URI tsaUrl, Path tsaCertificate, int poolSize, String url, String user, String password)
-            throws IOException {
+    /** Over another database (PostgreSQL); {@code clean} empties it first, for a test that owns it. */
+    AuditFixture(Path dir, URI tsaUrl, Path tsaCertificate, int poolSize, String url, String user, String password,
+            boolean clean) throws IOException {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(poolSize);
         dataSource = new HikariDataSource(config);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").cleanDisabled(false).load()
-                .migrate();
+        Flyway flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+                .cleanDisabled(!clean).load();
+        if (clean) {
+            flyway.clean();
+        }
+        flyway.migrate();
         jdbc = JdbcClient.create(dataSource);
         tx = new TransactionTemplate(new JdbcTransactionManager(dataSource));
         properties = new AuditProperties(dir.resolve("store"), dir.resolve("keys"), Duration.ZERO, tsaUrl,
