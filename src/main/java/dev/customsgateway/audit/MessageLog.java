@@ -3,38 +3,37 @@ package dev.customsgateway.audit;
 import dev.customsgateway.core.CustomsMessage;
 import dev.customsgateway.core.OrderOrigin;
 import java.time.Clock;
-import java.time.OffsetDateTime;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Appends entries to the {@code message_log} table. Append-only: there is no update or delete here. Each entry
- * is written in the caller's transaction, or in its own when there is none.
+ * is written in the caller's transaction, or in its own when there is none, and takes the next place in the
+ * hash chain ({@link LogChain}), so that any later edit, deletion, insertion or reordering shows in
+ * {@code verify-log}.
  */
 @Component
 public class MessageLog {
 
     private final JdbcClient jdbc;
     private final ContentStore store;
+    private final LogChain chain;
     private final Clock clock;
 
-    MessageLog(JdbcClient jdbc, ContentStore store, Clock clock) {
+    MessageLog(JdbcClient jdbc, ContentStore store, LogChain chain, Clock clock) {
         this.jdbc = jdbc;
         this.store = store;
+        this.chain = chain;
         this.clock = clock;
     }
 
     public void record(LogEntry entry) {
-        jdbc.sql("""
-                insert into message_log (correlation_id, merchant_id, submission_id, stage, message_type, order_no,
-                    guid, artefact_kind, artefact_sha256, artefact_size, detail, recorded_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(entry.correlationId(), entry.merchantId(), entry.submissionId(), entry.stage().name(),
-                        entry.messageType(), entry.orderNo(), entry.guid(), entry.artefactKind(),
-                        entry.artefactSha256(), entry.artefactSize(), truncate(entry.detail()),
-                        OffsetDateTime.now(clock))
-                .update();
+        // Microseconds: what both databases store, so the hashed time is the time read back.
+        Instant recordedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        chain.append(entry.withDetail(truncate(entry.detail())), recordedAt);
     }
 
     /**
@@ -57,7 +56,7 @@ public class MessageLog {
         return jdbc.sql("""
                 select correlation_id, merchant_id, submission_id, stage, message_type, order_no, guid,
                     artefact_kind, artefact_sha256, artefact_size, detail
-                from message_log where correlation_id = ? order by id""")
+                from message_log where correlation_id = ? order by seq""")
                 .param(correlationId)
                 .query((rs, n) -> new LogEntry(rs.getString(1), rs.getString(2), rs.getString(3),
                         LogStage.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7),
@@ -71,7 +70,12 @@ public class MessageLog {
                 message.messageType(), origin.orderNo(), message.guid(), null, null, null, null);
     }
 
+    /** Fits the column (1000 characters) without splitting a surrogate pair, which would not survive UTF-8. */
     private static String truncate(String detail) {
-        return detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 997) + "...";
+        if (detail == null || detail.length() <= 1000) {
+            return detail;
+        }
+        int end = Character.isHighSurrogate(detail.charAt(996)) ? 996 : 997;
+        return detail.substring(0, end) + "...";
     }
 }

@@ -1,6 +1,8 @@
 /**
  * The message log: every stage of every submission and message, with the SHA-256 of the artefact it produced,
- * and the content-addressed store that keeps those artefacts. Every capability may record here; nothing here
- * calls a capability.
+ * and the content-addressed store that keeps those artefacts. Entries form an append-only hash chain
+ * ({@code LogChain}, {@code ChainHash}) whose head is signed in checkpoints ({@code CheckpointSigner}), optionally
+ * time-stamped by an RFC 3161 authority; {@code verify-log} and {@code GET /api/v1/audit/verification} check it
+ * all. Every capability may record here; nothing here calls a capability.
  */
 package dev.customsgateway.audit;

@@ -1,0 +1,121 @@
+package dev.customsgateway.audit;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * SQL over the chained message log ({@code message_log} and {@code log_chain_head}): what {@link LogChain}
+ * appends with and what {@link LogVerifier} walks. Plain SQL that runs on H2 (PostgreSQL mode) and PostgreSQL.
+ */
+@Component
+class ChainRepository {
+
+    private static final String COLUMNS = """
+            id, seq, correlation_id, merchant_id, submission_id, stage, message_type, order_no, guid,
+            artefact_kind, artefact_sha256, artefact_size, detail, recorded_at, prev_hash, entry_hash""";
+
+    private final JdbcClient jdbc;
+
+    ChainRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The chain head, row-locked until the surrounding transaction ends: the point where appends queue. */
+    Head lockHead() {
+        return jdbc.sql("select seq, entry_hash from log_chain_head where id = 1 for update")
+                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).single();
+    }
+
+    /** The committed chain head, without locking. */
+    Head head() {
+        return jdbc.sql("select seq, entry_hash from log_chain_head where id = 1")
+                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).single();
+    }
+
+    void moveHead(long seq, String entryHash) {
+        jdbc.sql("update log_chain_head set seq = ?, entry_hash = ? where id = 1").params(seq, entryHash).update();
+    }
+
+    void insert(long seq, String prevHash, String entryHash, LogEntry e, Instant recordedAt) {
+        jdbc.sql("""
+                insert into message_log (correlation_id, merchant_id, submission_id, stage, message_type, order_no,
+                    guid, artefact_kind, artefact_sha256, artefact_size, detail, recorded_at, seq, prev_hash,
+                    entry_hash)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(e.correlationId(), e.merchantId(), e.submissionId(), e.stage().name(), e.messageType(),
+                        e.orderNo(), e.guid(), e.artefactKind(), e.artefactSha256(), e.artefactSize(), e.detail(),
+                        recordedAt.atOffset(ZoneOffset.UTC), seq, prevHash, entryHash)
+                .update();
+    }
+
+    /** Gives a row written before the chain existed its place in it (see {@link LogChain#adoptLegacyEntries}). */
+    void chain(long id, long seq, String prevHash, String entryHash) {
+        jdbc.sql("update message_log set seq = ?, prev_hash = ?, entry_hash = ? where id = ? and seq is null")
+                .params(seq, prevHash, entryHash, id).update();
+    }
+
+    /** Up to {@code limit} chained entries after {@code afterSeq} and up to {@code maxSeq}, in chain order. */
+    List<ChainedEntry> page(long afterSeq, long maxSeq, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from message_log where seq > ? and seq <= ? order by seq limit ?")
+                .params(afterSeq, maxSeq, limit).query(ChainRepository::entry).list();
+    }
+
+    /** Rows without a place in the chain, oldest first. */
+    List<ChainedEntry> unchained(int limit) {
+        return jdbc.sql("select " + COLUMNS + " from message_log where seq is null order by id limit ?")
+                .param(limit).query(ChainRepository::entry).list();
+    }
+
+    /** Sequence numbers of rows past the chain head: rows the gateway did not append. */
+    List<Long> beyondHead(int limit) {
+        return jdbc.sql("""
+                select seq from message_log where seq > (select seq from log_chain_head where id = 1)
+                order by seq limit ?""").param(limit).query(Long.class).list();
+    }
+
+    /** The position of the entry whose stored hash is {@code entryHash}. */
+    Optional<Long> seqOfHash(String entryHash) {
+        return jdbc.sql("select min(seq) from message_log where entry_hash = ?").param(entryHash)
+                .query(Long.class).optional();
+    }
+
+    /** The position of the entry that names {@code entryHash} as its predecessor. */
+    Optional<Long> seqLinkingTo(String entryHash) {
+        return jdbc.sql("select min(seq) from message_log where prev_hash = ?").param(entryHash)
+                .query(Long.class).optional();
+    }
+
+    Optional<String> entryHashAt(long seq) {
+        return jdbc.sql("select entry_hash from message_log where seq = ?").param(seq).query(String.class).optional();
+    }
+
+    static ChainedEntry entry(ResultSet rs, int row) throws SQLException {
+        LogEntry entry = new LogEntry(rs.getString("correlation_id"), rs.getString("merchant_id"),
+                rs.getString("submission_id"), stage(rs.getString("stage")), rs.getString("message_type"),
+                rs.getString("order_no"), rs.getString("guid"), rs.getString("artefact_kind"),
+                rs.getString("artefact_sha256"), rs.getObject("artefact_size", Long.class), rs.getString("detail"));
+        return new ChainedEntry(rs.getLong("id"), rs.getObject("seq", Long.class), entry, rs.getString("stage"),
+                rs.getObject("recorded_at", OffsetDateTime.class).toInstant(), rs.getString("prev_hash"),
+                rs.getString("entry_hash"));
+    }
+
+    /** A stage code this version does not know (written by a newer one, or tampered) maps to null. */
+    private static LogStage stage(String code) {
+        try {
+            return LogStage.valueOf(code);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** The last entry of the chain: its position and hash ({@code 0} and {@link ChainHash#GENESIS} when empty). */
+    record Head(long seq, String hash) {
+    }
+}

@@ -1,0 +1,26 @@
+package dev.customsgateway.audit;
+
+import java.time.Instant;
+
+/**
+ * A message-log entry as stored, with its place in the hash chain.
+ *
+ * @param id         the row id (not hashed: it only identifies the row for staff)
+ * @param seq        position in the chain, from 1; null for a row that was never chained
+ * @param stageCode  the stage as stored (hashed as text, so an unknown code still verifies)
+ * @param prevHash   hash of the entry before it ({@link ChainHash#GENESIS} for the first)
+ * @param entryHash  the hash stored when the entry was written
+ */
+record ChainedEntry(long id, Long seq, LogEntry entry, String stageCode, Instant recordedAt, String prevHash,
+        String entryHash) {
+
+    /** Whether the stored hash still matches what is stored now. */
+    boolean hashMatches() {
+        return seq != null && recomputedHash(seq).equals(entryHash);
+    }
+
+    /** The hash the entry would have at another position: used to tell a moved entry from an edited one. */
+    String recomputedHash(long atSeq) {
+        return ChainHash.of(atSeq, prevHash, entry, stageCode, recordedAt);
+    }
+}
