@@ -4,6 +4,7 @@ import dev.customsgateway.core.GatewayCommand;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -31,12 +32,11 @@ public class CustomsGatewayApplication {
     private static int runCommand(String[] args) {
         SpringApplication app = new SpringApplication(CustomsGatewayApplication.class);
         app.setWebApplicationType(WebApplicationType.NONE);
-        app.setDefaultProperties(java.util.Map.of(
-                "camel.main.auto-startup", "false",
-                "gateway.commands.active", "true",
-                "spring.main.banner-mode", "off",
-                "logging.level.root", "WARN"));
-        String[] options = Arrays.stream(args).skip(1).filter(a -> a.startsWith("--")).toArray(String[]::new);
+        // As command-line options, so they win over application.yaml; the operator's own options come after.
+        Stream<String> commandMode = Stream.of("--camel.main.auto-startup=false", "--gateway.commands.active=true",
+                "--spring.main.banner-mode=off", "--logging.level.root=WARN", "--logging.level.dev.customsgateway=WARN");
+        String[] options = Stream.concat(commandMode, Arrays.stream(args).skip(1).filter(a -> a.startsWith("--")))
+                .toArray(String[]::new);
         List<String> commandArgs = Arrays.stream(args).skip(1).filter(a -> !a.startsWith("--")).toList();
         try (ConfigurableApplicationContext context = app.run(options)) {
             List<GatewayCommand> commands = context.getBeansOfType(GatewayCommand.class).values().stream()

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -20,10 +21,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Creates the configured merchants that the database lacks, and gives a seeded merchant with an
  * {@code api-key-file} its first API key: written owner-only to that file and shown once in the log, so the
- * demo can be used straight after the first start.
+ * demo can be used straight after the first start. Not in command mode: an operator command inspects, it does
+ * not create merchants or keys.
  */
 @Component
 @Order(0)
+@ConditionalOnProperty(name = "gateway.commands.active", havingValue = "false", matchIfMissing = true)
 class MerchantSeeder implements ApplicationRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(MerchantSeeder.class);
