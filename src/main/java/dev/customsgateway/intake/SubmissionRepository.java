@@ -76,7 +76,7 @@ class SubmissionRepository {
     /** First rows of the orders that already have an outcome (skipped when a restart reads the file again). */
     Set<Integer> ordersWithOutcome(String submissionId) {
         return jdbc.sql("select source_row from submission_order where submission_id = ?")
-                .param(submissionId).query(Integer.class).stream().collect(Collectors.toSet());
+                .param(submissionId).query(Integer.class).list().stream().collect(Collectors.toSet());
     }
 
     void orderSucceeded(String submissionId, String orderNo, int row, String guid, String file, OffsetDateTime now) {
