@@ -17,12 +17,13 @@ import org.w3c.dom.NodeList;
  */
 final class SignatureShape {
 
+    /** Some tools write an explicit inclusive C14N after the enveloped transform; it changes nothing. */
     private static final String C14N_AFTER_ENVELOPED = SignatureProfile.C14N;
 
     private SignatureShape() {
     }
 
-    /** The one signature element, checked; its profile is returned through {@link #profile}. */
+    /** The one signature element, after the structural checks; {@link #profile} then checks its algorithms. */
     static Element signatureOf(Document document) {
         if (document.getDoctype() != null) {
             throw new SignatureRejectedException("the document has a DOCTYPE");
