@@ -2,72 +2,112 @@ package dev.customsgateway.signing;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * The declarants' signing keys, from one PKCS#12 key store (read with BouncyCastle, which also reads SM2
- * material the JDK cannot). The password comes from {@code GATEWAY_SIGNING_KEYSTORE_PASSWORD} or the password
- * file; it is never logged. Development keys are generated on first start when allowed.
+ * material the JDK cannot). The store is reloaded without a restart when its file changes (checked at most every
+ * {@code gateway.signing.reload-check-interval}); a store that fails to load keeps the previous keys in use.
+ * Development keys are generated on start when allowed.
  */
 @Component
 class SigningKeys {
 
-    static final String PASSWORD_ENV = "GATEWAY_SIGNING_KEYSTORE_PASSWORD";
+    private static final Logger LOG = LoggerFactory.getLogger(SigningKeys.class);
 
-    private final KeyStore store;
-    private final char[] password;
-    private final Map<String, SigningKey> cache = new ConcurrentHashMap<>();
+    private final SigningProperties properties;
+    private final Clock clock;
+    private volatile Loaded loaded;
+    private volatile Instant checkedAt;
 
-    SigningKeys(SigningProperties properties) throws IOException, GeneralSecurityException {
-        if (!Files.exists(properties.keystore())) {
-            if (!properties.developmentKeys()) {
-                throw new IllegalStateException("signing key store " + properties.keystore().toAbsolutePath()
-                        + " does not exist (gateway.signing.keystore); development keys are off");
-            }
-            DevelopmentKeys.create(properties);
+    SigningKeys(SigningProperties properties, Clock clock) throws IOException, GeneralSecurityException {
+        this.properties = properties;
+        this.clock = clock;
+        if (properties.developmentKeys()) {
+            DevelopmentKeys.ensure(properties);
+        } else if (!Files.exists(properties.keystore())) {
+            throw new IllegalStateException("signing key store " + properties.keystore().toAbsolutePath()
+                    + " does not exist (gateway.signing.keystore); development keys are off");
         }
-        this.password = password(properties);
-        this.store = KeyStore.getInstance("PKCS12", BouncyCastle.provider());
-        try (InputStream in = Files.newInputStream(properties.keystore())) {
-            store.load(in, password);
-        }
+        this.loaded = load(properties.keystore());
+        this.checkedAt = clock.instant();
     }
 
     /** The key and certificate under an alias; fails clearly when the alias is not in the store. */
     SigningKey get(String alias) {
-        return cache.computeIfAbsent(alias, this::load);
+        Loaded current = current();
+        return current.cache.computeIfAbsent(alias, current::read);
     }
 
-    private SigningKey load(String alias) {
-        try {
-            if (!store.isKeyEntry(alias)) {
-                throw new IllegalStateException("no signing key with alias '" + alias + "' in the key store");
+    private Loaded current() {
+        Instant now = clock.instant();
+        if (now.isAfter(checkedAt.plus(properties.reloadCheckInterval()))) {
+            synchronized (this) {
+                if (now.isAfter(checkedAt.plus(properties.reloadCheckInterval()))) {
+                    reloadIfChanged();
+                    checkedAt = now;
+                }
             }
-            return new SigningKey((PrivateKey) store.getKey(alias, password),
-                    (X509Certificate) store.getCertificate(alias));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot read signing key '" + alias + "'", e);
+        }
+        return loaded;
+    }
+
+    private void reloadIfChanged() {
+        try {
+            if (!Files.getLastModifiedTime(properties.keystore()).equals(loaded.modified)) {
+                loaded = load(properties.keystore());
+                LOG.info("Signing key store {} reloaded", properties.keystore().toAbsolutePath());
+            }
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            LOG.error("Signing key store {} changed but cannot be loaded; the previous keys stay in use: {}",
+                    properties.keystore().toAbsolutePath(), e.toString());
         }
     }
 
-    private static char[] password(SigningProperties properties) throws IOException {
-        String fromEnv = System.getenv(PASSWORD_ENV);
-        if (fromEnv != null && !fromEnv.isEmpty()) {
-            return fromEnv.toCharArray();
+    private Loaded load(Path file) throws IOException, GeneralSecurityException {
+        char[] password = KeyStorePassword.read(properties);
+        FileTime modified = Files.getLastModifiedTime(file);
+        KeyStore store = KeyStore.getInstance("PKCS12", BouncyCastle.provider());
+        try (InputStream in = Files.newInputStream(file)) {
+            store.load(in, password);
         }
-        if (properties.keystorePasswordFile() == null || !Files.exists(properties.keystorePasswordFile())) {
-            throw new IllegalStateException("no key store password: set " + PASSWORD_ENV
-                    + " or gateway.signing.keystore-password-file");
+        return new Loaded(store, password, modified, new ConcurrentHashMap<>());
+    }
+
+    /** One loaded version of the key store, with the keys read from it so far. */
+    private record Loaded(KeyStore store, char[] password, FileTime modified, Map<String, SigningKey> cache) {
+
+        SigningKey read(String alias) {
+            try {
+                synchronized (store) {
+                    if (!store.isKeyEntry(alias)) {
+                        throw new IllegalStateException("no signing key with alias '" + alias + "' in the key store");
+                    }
+                    return new SigningKey((PrivateKey) store.getKey(alias, password),
+                            (X509Certificate) store.getCertificate(alias));
+                }
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("cannot read signing key '" + alias + "'", e);
+            }
         }
-        return Files.readString(properties.keystorePasswordFile(), StandardCharsets.UTF_8).strip().toCharArray();
+
+        @Override
+        public String toString() {
+            return "Loaded[" + modified + "]"; // never the password
+        }
     }
 
     /** A private key with its certificate. */

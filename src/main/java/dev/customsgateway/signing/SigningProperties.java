@@ -1,34 +1,54 @@
 package dev.customsgateway.signing;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Where the declarants' keys are.
+ * Where the declarants' keys are, and how signatures are written.
  *
  * @param keystore              PKCS#12 key store holding every declarant's key and certificate, by alias
  * @param keystorePasswordFile  file holding the key store password (the password itself never appears in
  *                              configuration; {@code GATEWAY_SIGNING_KEYSTORE_PASSWORD} may give it instead)
- * @param developmentKeys       generate a key store with development keys when none exists (embedded defaults
- *                              only; never for production)
- * @param developmentAliases    the aliases development keys are generated for
+ * @param developmentKeys       generate development keys for missing aliases (embedded defaults only; never for
+ *                              production)
+ * @param developmentAliases    the development keys to have, alias to key type (RSA, SM2, EC_P256)
  * @param certificateDir        where the certificates of generated keys are written as PEM, for verifiers
+ * @param keyName               KeyName format: HEX (default) or DECIMAL certificate serial
+ * @param sm2Encoding           SM2 signature value: DER (default) or RAW r||s
+ * @param sm2DistinguishingId   SM2 user id, {@code 1234567812345678} by default
+ * @param expiryWarning         how long before a certificate expires the gateway starts warning (30 days)
+ * @param reloadCheckInterval   how often the key store file is checked for changes (reloaded without restart)
  */
 @ConfigurationProperties("gateway.signing")
 record SigningProperties(
         Path keystore,
         Path keystorePasswordFile,
         boolean developmentKeys,
-        java.util.List<String> developmentAliases,
-        Path certificateDir) {
+        Map<String, KeyType> developmentAliases,
+        Path certificateDir,
+        SignatureOptions.KeyNameFormat keyName,
+        Sm2SignatureEncoding sm2Encoding,
+        String sm2DistinguishingId,
+        Duration expiryWarning,
+        Duration reloadCheckInterval) {
 
     SigningProperties {
         if (keystore == null) {
             throw new IllegalArgumentException("gateway.signing.keystore must be set");
         }
-        developmentAliases = developmentAliases == null ? java.util.List.of() : java.util.List.copyOf(developmentAliases);
+        developmentAliases = developmentAliases == null ? Map.of()
+                : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(developmentAliases));
         if (certificateDir == null) {
             certificateDir = keystore.toAbsolutePath().getParent();
         }
+        expiryWarning = expiryWarning == null ? Duration.ofDays(30) : expiryWarning;
+        reloadCheckInterval = reloadCheckInterval == null ? Duration.ofSeconds(10) : reloadCheckInterval;
+    }
+
+    SignatureOptions signatureOptions() {
+        return new SignatureOptions(keyName, sm2Encoding, sm2DistinguishingId);
     }
 }
