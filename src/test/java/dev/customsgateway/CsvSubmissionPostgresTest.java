@@ -36,6 +36,7 @@ class CsvSubmissionPostgresTest implements CsvSubmissionScenarios {
         registry.add("spring.datasource.password", () -> required("GATEWAY_TEST_POSTGRES_PASSWORD"));
         registry.add("gateway.data-dir", DATA::toString);
         registry.add("gateway.signing.development-keys", () -> "true");
+        registry.add("gateway.sandbox.enabled", () -> "true");
         registry.add("gateway.intake.recovery-delay-ms", () -> "0");
     }
 

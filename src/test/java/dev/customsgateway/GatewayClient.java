@@ -70,6 +70,24 @@ public final class GatewayClient {
         throw new AssertionError("submission " + submissionId + " did not complete within 30 s");
     }
 
+    /** Polls a message until the condition holds (at most 30 s). */
+    public JsonNode awaitMessage(String apiKey, String guid, java.util.function.Predicate<JsonNode> condition)
+            throws Exception {
+        Instant deadline = Instant.now().plusSeconds(30);
+        JsonNode last = null;
+        while (Instant.now().isBefore(deadline)) {
+            HttpResponse<String> response = get(apiKey, "/api/v1/messages/" + guid, "application/json");
+            if (response.statusCode() == 200) {
+                last = json(response.body());
+                if (condition.test(last)) {
+                    return last;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("message " + guid + " did not reach the expected state within 30 s: " + last);
+    }
+
     public static JsonNode json(String body) {
         return JSON.readTree(body);
     }

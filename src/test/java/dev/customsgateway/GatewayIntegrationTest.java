@@ -27,6 +27,12 @@ public abstract class GatewayIntegrationTest {
     static void gatewayProperties(DynamicPropertyRegistry registry) {
         registry.add("gateway.data-dir", DATA_DIR::toString);
         registry.add("gateway.intake.recovery-delay-ms", () -> "0");
+        // customs outages in tests last seconds, not minutes
+        registry.add("gateway.delivery.poll-interval-ms", () -> "100");
+        registry.add("gateway.delivery.destinations.sandbox.initial-backoff", () -> "200ms");
+        registry.add("gateway.delivery.destinations.sandbox.circuit-open-for", () -> "1s");
+        registry.add("gateway.delivery.destinations.sandbox.max-attempts", () -> "4");
+        registry.add("gateway.sandbox.latency", () -> "50ms");
     }
 
     protected String baseUrl() {

@@ -19,6 +19,16 @@ public enum LogStage {
     SIGNED,
     /** The signed XML passed the official schema. */
     VALIDATED,
-    /** The signed XML was written to the outbox. */
-    WRITTEN
+    /** The signed XML was committed to the outbox. */
+    WRITTEN,
+    /** One delivery attempt that did not deliver (the response, if any, is the artefact). */
+    DELIVERY_FAILED,
+    /** The destination took the message (its response is the artefact). */
+    DELIVERED,
+    /** Delivery gave up: retries exhausted or a permanent refusal. */
+    DEAD_LETTERED,
+    /** A dead-lettered message was put back in the outbox by an operator. */
+    REPLAYED,
+    /** A receipt from customs, byte for byte. */
+    RECEIPT
 }

@@ -12,6 +12,13 @@ final class ApiProblem {
     private ApiProblem() {
     }
 
+    /** 401 with the header that says how to authenticate. */
+    static ResponseEntity<ProblemDetail> unauthenticated(String detail) {
+        ResponseEntity<ProblemDetail> problem = of(401, "UNAUTHENTICATED", detail);
+        return ResponseEntity.status(401).header("WWW-Authenticate", "ApiKey header=\"X-API-Key\"")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem.getBody());
+    }
+
     static ResponseEntity<ProblemDetail> of(int status, String code, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(status), detail);
         problem.setType(URI.create("urn:customs-gateway:problem:" + code));

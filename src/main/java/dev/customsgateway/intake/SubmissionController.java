@@ -99,9 +99,7 @@ class SubmissionController {
 
     @ExceptionHandler(ApiKeyAuthenticator.NotAuthenticated.class)
     ResponseEntity<?> unauthenticated(ApiKeyAuthenticator.NotAuthenticated e) {
-        return ResponseEntity.status(401).header("WWW-Authenticate", "ApiKey header=\"X-API-Key\"")
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(ApiProblem.of(401, "UNAUTHENTICATED", e.getMessage()).getBody());
+        return ApiProblem.unauthenticated(e.getMessage());
     }
 
     private Map<String, Object> view(Submission s) {
@@ -119,7 +117,8 @@ class SubmissionController {
         view.put("errors", submissions.errors(s.id(), MAX_ERRORS_SHOWN));
         view.put("messages", submissions.orders(s.id()).stream()
                 .filter(o -> "SUCCEEDED".equals(o.status())).map(o -> Map.of(
-                        "orderNo", o.orderNo(), "row", o.sourceRow(), "guid", o.guid(), "file", o.messageFile()))
+                        "orderNo", o.orderNo(), "row", o.sourceRow(), "guid", o.guid(), "file", o.messageFile(),
+                        "url", "/api/v1/messages/" + o.guid()))
                 .toList());
         return view;
     }

@@ -1,0 +1,42 @@
+package dev.customsgateway.core;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+/**
+ * Secrets kept in owner-only files (never in configuration, never logged): read one, or create it with 256
+ * random bits on first use. Creation is atomic: of two processes racing, both end up with the same secret.
+ */
+public final class SecretFiles {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private SecretFiles() {
+    }
+
+    public static byte[] readOrCreate(Path file) throws IOException {
+        Path target = file.toAbsolutePath();
+        if (!Files.exists(target)) {
+            Files.createDirectories(target.getParent());
+            byte[] random = new byte[32];
+            RANDOM.nextBytes(random);
+            Path tmp = Files.createTempFile(target.getParent(), ".secret-", ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            try {
+                Files.writeString(tmp, HexFormat.of().formatHex(random) + "\n");
+                Files.createLink(target, tmp); // fails if another process created it first: theirs wins
+            } catch (FileAlreadyExistsException e) {
+                // keep the existing secret
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        }
+        return Files.readString(target, StandardCharsets.US_ASCII).strip().getBytes(StandardCharsets.US_ASCII);
+    }
+}

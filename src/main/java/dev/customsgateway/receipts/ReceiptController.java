@@ -1,0 +1,65 @@
+package dev.customsgateway.receipts;
+
+import dev.customsgateway.core.SecretFiles;
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/v1/receipts/{source}}: the receipt callback. A source proves itself with
+ * {@code X-Signature: sha256=<hex HMAC-SHA256 of the body>} under its own shared secret, compared in constant
+ * time; anything else gets 401 before the body is looked at.
+ */
+@RestController
+class ReceiptController {
+
+    private final ReceiptProperties properties;
+    private final ReceiptIntake intake;
+
+    ReceiptController(ReceiptProperties properties, ReceiptIntake intake) {
+        this.properties = properties;
+        this.intake = intake;
+    }
+
+    @PostMapping("/api/v1/receipts/{source}")
+    ResponseEntity<Map<String, Object>> receive(@PathVariable String source,
+            @RequestHeader(name = "X-Signature", required = false) String signature, @RequestBody byte[] body)
+            throws IOException, GeneralSecurityException {
+        ReceiptProperties.Source configured = properties.sources().get(source);
+        if (configured == null || signature == null || !signature.startsWith("sha256=")
+                || !MessageDigest.isEqual(hmac(configured, body), hex(signature.substring(7)))) {
+            return ResponseEntity.status(401).body(Map.of("code", "UNAUTHENTICATED",
+                    "detail", "a valid X-Signature for this source is required"));
+        }
+        try {
+            return ResponseEntity.ok(Map.of("code", "ACCEPTED", "newEntries", intake.accept(body, source)));
+        } catch (IllegalArgumentException e) {
+            return ResponseEntity.badRequest().body(Map.of("code", "NOT_A_RECEIPT", "detail", e.getMessage()));
+        }
+    }
+
+    private static byte[] hmac(ReceiptProperties.Source source, byte[] body) throws IOException,
+            GeneralSecurityException {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(SecretFiles.readOrCreate(source.hmacSecretFile()), "HmacSHA256"));
+        return mac.doFinal(body);
+    }
+
+    private static byte[] hex(String value) {
+        try {
+            return HexFormat.of().parseHex(value);
+        } catch (IllegalArgumentException e) {
+            return new byte[0];
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.customsgateway.receipts;
+
+import dev.customsgateway.audit.ContentStore;
+import dev.customsgateway.audit.LogEntry;
+import dev.customsgateway.audit.LogStage;
+import dev.customsgateway.audit.MessageLog;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Takes one receipt in, whatever brought it: stores the bytes, parses the entries, correlates each to its
+ * message, records it (once) with its explanation, and logs RECEIPT in the message log of that message.
+ */
+@Component
+class ReceiptIntake {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReceiptIntake.class);
+
+    private final ContentStore store;
+    private final ReceiptRepository receipts;
+    private final ReceiptCodes codes;
+    private final MessageLog messageLog;
+    private final Clock clock;
+
+    ReceiptIntake(ContentStore store, ReceiptRepository receipts, ReceiptCodes codes, MessageLog messageLog,
+            Clock clock) {
+        this.store = store;
+        this.receipts = receipts;
+        this.codes = codes;
+        this.messageLog = messageLog;
+        this.clock = clock;
+    }
+
+    /** Returns how many entries were new. Throws {@link IllegalArgumentException} for what is not a receipt. */
+    int accept(byte[] receipt, String source) {
+        ContentStore.StoredContent stored = store.put(receipt);
+        List<ReceiptEntry> entries = ReceiptParser.parse(receipt);
+        int fresh = 0;
+        for (ReceiptEntry entry : entries) {
+            ReceiptRepository.Correlated message = receipts.correlate(entry).orElse(null);
+            String explanation = codes.explain(entry.receiptType(), entry.returnStatus());
+            if (!receipts.store(entry, message, explanation, stored.sha256(), OffsetDateTime.now(clock))) {
+                continue; // the same entry again
+            }
+            fresh++;
+            if (message == null) {
+                LOG.warn("{} receipt from {} matches no message (guid {}, order {})", entry.receiptType(), source,
+                        entry.guid(), entry.orderNo());
+                continue;
+            }
+            messageLog.record(new LogEntry(message.guid(), message.merchantId(), message.submissionId(),
+                    LogStage.RECEIPT, entry.receiptType(), entry.orderNo(), message.guid(), "receipt",
+                    stored.sha256(), stored.size(), entry.returnStatus() + " " + explanation));
+        }
+        return fresh;
+    }
+}

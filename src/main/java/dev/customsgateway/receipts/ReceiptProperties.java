@@ -1,0 +1,27 @@
+package dev.customsgateway.receipts;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Where receipts may come from.
+ *
+ * @param sources  callback sources by name ({@code POST /api/v1/receipts/<name>}); each proves itself with an
+ *                 HMAC-SHA256 of the body under its own shared secret
+ */
+@ConfigurationProperties("gateway.receipts")
+record ReceiptProperties(Map<String, Source> sources) {
+
+    ReceiptProperties {
+        sources = sources == null ? Map.of() : Map.copyOf(sources);
+    }
+
+    /**
+     * One receipt source.
+     *
+     * @param hmacSecretFile  file with the shared secret (created with a random one on first start)
+     */
+    record Source(Path hmacSecretFile) {
+    }
+}

@@ -1,0 +1,143 @@
+package dev.customsgateway.sandbox;
+
+import dev.customsgateway.core.SecretFiles;
+import dev.customsgateway.core.SecureXml;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * Answers accepted and rejected messages later, as the authority does: an order (CEB311) gets CEB312 receipts 2
+ * then 120; a rejection gets one receipt 100 with the GACC error code in returnInfo. Receipts are in the default
+ * namespace like the official samples, and POSTed to the gateway's receipt callback with an HMAC-SHA256 of the
+ * body ({@code X-Signature: sha256=<hex>}). Sending is retried a few times; faults can duplicate or drop them.
+ */
+@Component
+class SandboxReceipts {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SandboxReceipts.class);
+    private static final String CEB = "http://www.chinaport.gov.cn/ceb";
+    private static final DateTimeFormatter RETURN_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS");
+
+    private final SandboxProperties properties;
+    private final SandboxFaults faults;
+    private final Environment environment;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "sandbox-receipts");
+        t.setDaemon(true);
+        return t;
+    });
+
+    SandboxReceipts(SandboxProperties properties, SandboxFaults faults, Environment environment) {
+        this.properties = properties;
+        this.faults = faults;
+        this.environment = environment;
+    }
+
+    /** Schedules the receipts for one message: its code sequence, one step per latency period. */
+    void answer(String messageType, Element businessHead, SandboxVerdict verdict) {
+        if (faults.dropReceipts()) {
+            return;
+        }
+        List<String[]> sequence = verdict.accepted()
+                ? List.of(step("2", verdict.returnInfo()), step("120", "[Code:1800;Desc:逻辑校验通过]"))
+                : List.<String[]>of(step(verdict.returnStatus(), verdict.returnInfo()));
+        long delay = properties.latency().toMillis();
+        for (int i = 0; i < sequence.size(); i++) {
+            String[] step = sequence.get(i);
+            byte[] receipt = receipt(messageType, businessHead, step[0], step[1]);
+            int copies = faults.duplicateReceipts() ? 2 : 1;
+            for (int c = 0; c < copies; c++) {
+                scheduler.schedule(() -> post(receipt, 1), delay * (i + 1), TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    private static String[] step(String status, String info) {
+        return new String[] {status, info};
+    }
+
+    /** A CEB312 (order receipt) for a CEB311 order head; other families answer the same way once supported. */
+    static byte[] receipt(String messageType, Element head, String status, String info) {
+        Document doc = SecureXml.newDocument();
+        String root = "CEB" + (Integer.parseInt(messageType.substring(3)) + 1) + "Message";
+        Element message = doc.createElementNS(CEB, root);
+        message.setAttribute("guid", text(head, "guid"));
+        message.setAttribute("version", "1.0");
+        doc.appendChild(message);
+        Element ret = doc.createElementNS(CEB, "OrderReturn");
+        message.appendChild(ret);
+        add(ret, "guid", text(head, "guid"));
+        add(ret, "ebpCode", text(head, "ebpCode"));
+        add(ret, "ebcCode", text(head, "ebcCode"));
+        add(ret, "orderNo", text(head, "orderNo"));
+        add(ret, "returnStatus", status);
+        add(ret, "returnTime", RETURN_TIME.format(ZonedDateTime.now(ZoneId.of("Asia/Shanghai"))));
+        add(ret, "returnInfo", info.length() > 1000 ? info.substring(0, 1000) : info);
+        doc.setXmlStandalone(true);
+        return SecureXml.serialize(doc);
+    }
+
+    private void post(byte[] receipt, int attempt) {
+        try {
+            String url = properties.receiptUrl().replace("{local-port}",
+                    environment.getProperty("local.server.port", "8080"));
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/xml; charset=UTF-8")
+                    .header("X-Signature", "sha256=" + hmac(receipt))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(receipt)).build();
+            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status >= 500 && attempt < 5) {
+                scheduler.schedule(() -> post(receipt, attempt + 1), 1L << attempt, TimeUnit.SECONDS);
+            } else if (status >= 300) {
+                LOG.warn("Sandbox receipt refused by the gateway: HTTP {}", status);
+            }
+        } catch (IOException | GeneralSecurityException e) {
+            if (attempt < 5) {
+                scheduler.schedule(() -> post(receipt, attempt + 1), 1L << attempt, TimeUnit.SECONDS);
+            } else {
+                LOG.warn("Sandbox receipt could not be sent: {}", e.toString());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private String hmac(byte[] body) throws IOException, GeneralSecurityException {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(SecretFiles.readOrCreate(properties.receiptSecretFile()), "HmacSHA256"));
+        return HexFormat.of().formatHex(mac.doFinal(body));
+    }
+
+    private static void add(Element parent, String name, String value) {
+        Element e = parent.getOwnerDocument().createElementNS(CEB, name);
+        e.setTextContent(value);
+        parent.appendChild(e);
+    }
+
+    private static String text(Element head, String name) {
+        var nodes = head.getElementsByTagNameNS(CEB, name);
+        return nodes.getLength() == 0 ? "" : nodes.item(0).getTextContent();
+    }
+}
