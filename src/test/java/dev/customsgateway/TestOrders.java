@@ -22,7 +22,7 @@ public final class TestOrders {
     }
 
     public static Merchant merchant() {
-        return new Merchant("demo", "Demo", MerchantRole.PLATFORM,
+        return new Merchant("demo", "Demo", MerchantRole.PLATFORM, dev.customsgateway.core.MessageFamily.Direction.IMPORT,
                 new Merchant.CustomsIdentity("1105910159", "东方物通科技(北京)有限公司", "EXP2016522002580001",
                         "1105910159", "东方物通科技(北京)有限公司", "1105910159", "东方物通科技(北京)有限公司"),
                 "demo-rsa", "CN_RSA_SHA1", "default-csv",
@@ -40,7 +40,7 @@ public final class TestOrders {
                 new CanonicalOrder.Consignee("张三", "13800000001", "北京市东城区 1 号", "110101"),
                 new CanonicalOrder.Payment(null, null, null),
                 new BigDecimal("10"), BigDecimal.ZERO, BigDecimal.ZERO,
-                actualPaid == null ? null : new BigDecimal(actualPaid), "142", null, lines, SOURCES);
+                actualPaid == null ? null : new BigDecimal(actualPaid), "142", null, lines, SOURCES, null, null);
     }
 
     public static SubmittedOrder submitted(CanonicalOrder order) {

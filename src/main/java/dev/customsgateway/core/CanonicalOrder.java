@@ -25,11 +25,15 @@ public record CanonicalOrder(
         String currency,
         String note,
         List<OrderLine> lines,
-        Map<String, String> sources) {
+        Map<String, String> sources,
+        Declaration declaration,
+        Logistics logistics) {
 
     public CanonicalOrder {
         lines = List.copyOf(lines);
         sources = sources == null ? Map.of() : Map.copyOf(sources);
+        declaration = declaration == null ? Declaration.NEW : declaration;
+        logistics = logistics == null ? Logistics.NONE : logistics;
     }
 
     /** Sum of the line totals: the goods value customs expects in OrderHead/goodsValue. */
@@ -62,6 +66,29 @@ public record CanonicalOrder(
     }
 
     /** The payment behind the order, when the merchant knows it. */
-    public record Payment(String payCode, String payName, String transactionId) {
+    public record Payment(String payCode, String payName, String transactionId, String payTime) {
+        public Payment(String payCode, String payName, String transactionId) {
+            this(payCode, payName, transactionId, null);
+        }
+    }
+
+    /**
+     * What the declaration is (new, a change or a deletion: appType 1, 2, 3) and the customs clearance details
+     * an inventory list needs; most are the same for all of a merchant's orders and come from profile constants.
+     */
+    public record Declaration(String appType, String copNo, String assureCode, String emsNo, String customsCode,
+            String portCode, String tradeMode, String trafMode, String trafNo, String voyageNo, String loctNo,
+            String licenseNo, String departureCountry, String destinationPort, String wrapType, String areaCode,
+            String areaName) {
+
+        public static final Declaration NEW = new Declaration("1", null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null);
+    }
+
+    /** The parcel: who carries it under which waybill, and what it weighs (kg). */
+    public record Logistics(String code, String name, String logisticsNo, String billNo, BigDecimal insuredFee,
+            BigDecimal grossWeight, BigDecimal netWeight, String packNo, String goodsInfo) {
+
+        public static final Logistics NONE = new Logistics(null, null, null, null, null, null, null, null, null);
     }
 }

@@ -12,6 +12,7 @@ public record Merchant(
         String id,
         String displayName,
         MerchantRole role,
+        MessageFamily.Direction direction,
         CustomsIdentity customs,
         String signingKeyAlias,
         String signatureProfile,
@@ -22,6 +23,11 @@ public record Merchant(
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(customs, "customs");
         schemaVersions = List.copyOf(schemaVersions);
+    }
+
+    /** The message this merchant declares for each order. */
+    public MessageFamily family() {
+        return MessageFamily.declaredBy(role, direction);
     }
 
     /** The schema version in force on the given day: the period with the latest start not after it. */

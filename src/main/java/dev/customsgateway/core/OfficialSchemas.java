@@ -21,7 +21,9 @@ public class OfficialSchemas {
 
     private static final Map<String, String> SETS = Map.of(
             "ceb-202205-import", "schemas/china-ceb/202205/ceb-import-202205.xsd",
-            "ceb-202205-export", "schemas/china-ceb/202205/ceb-export-202205.xsd");
+            "ceb-202205-export", "schemas/china-ceb/202205/ceb-export-202205.xsd",
+            "ceb-2018-import", "schemas/china-ceb/2018/ceb-import-2018.xsd",
+            "ceb-2018-export", "schemas/china-ceb/2018/ceb-export-2018.xsd");
 
     private final Map<String, Schema> schemas;
 

@@ -2,6 +2,7 @@ package dev.customsgateway.intake;
 
 import dev.customsgateway.core.Merchant;
 import dev.customsgateway.core.MerchantRole;
+import dev.customsgateway.core.MessageFamily;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Repository;
 class MerchantRepository {
 
     private static final String SELECT = """
-            select id, display_name, role, cop_code, cop_name, dxp_id, ebp_code, ebp_name, ebc_code, ebc_name,
+            select id, display_name, role, trade_direction, cop_code, cop_name, dxp_id, ebp_code, ebp_name, ebc_code, ebc_name,
                 signing_key_alias, signature_profile, mapping_profile
             from merchant""";
 
@@ -37,10 +38,12 @@ class MerchantRepository {
 
     void create(MerchantSeedProperties.Seed seed, OffsetDateTime now) {
         jdbc.sql("""
-                insert into merchant (id, display_name, role, cop_code, cop_name, dxp_id, ebp_code, ebp_name,
-                    ebc_code, ebc_name, signing_key_alias, signature_profile, mapping_profile, enabled, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?)""")
-                .params(seed.id(), seed.displayName(), seed.role().name(), seed.copCode(), seed.copName(),
+                insert into merchant (id, display_name, role, trade_direction, cop_code, cop_name, dxp_id, ebp_code,
+                    ebp_name, ebc_code, ebc_name, signing_key_alias, signature_profile, mapping_profile, enabled,
+                    created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?)""")
+                .params(seed.id(), seed.displayName(), seed.role().name(), seed.direction().name(), seed.copCode(),
+                        seed.copName(),
                         seed.dxpId(), seed.ebpCode(), seed.ebpName(), seed.ebcCode(), seed.ebcName(),
                         seed.signingKeyAlias(), seed.signatureProfile(), seed.mappingProfile(), now)
                 .update();
@@ -52,6 +55,7 @@ class MerchantRepository {
     private Merchant map(ResultSet rs, int row) throws SQLException {
         String id = rs.getString("id");
         return new Merchant(id, rs.getString("display_name"), MerchantRole.valueOf(rs.getString("role")),
+                MessageFamily.Direction.valueOf(rs.getString("trade_direction")),
                 new Merchant.CustomsIdentity(rs.getString("cop_code"), rs.getString("cop_name"),
                         rs.getString("dxp_id"), rs.getString("ebp_code"), rs.getString("ebp_name"),
                         rs.getString("ebc_code"), rs.getString("ebc_name")),

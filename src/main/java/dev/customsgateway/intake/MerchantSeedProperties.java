@@ -1,6 +1,7 @@
 package dev.customsgateway.intake;
 
 import dev.customsgateway.core.MerchantRole;
+import dev.customsgateway.core.MessageFamily;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -26,10 +27,14 @@ record MerchantSeedProperties(List<Seed> seed) {
      *                   and shown once in the log
      */
     record Seed(
-            String id, String displayName, MerchantRole role,
+            String id, String displayName, MerchantRole role, MessageFamily.Direction direction,
             String copCode, String copName, String dxpId,
             String ebpCode, String ebpName, String ebcCode, String ebcName,
             String signingKeyAlias, String signatureProfile, String mappingProfile,
             String schemaVersion, LocalDate schemaEffectiveFrom, Path apiKeyFile) {
+
+        Seed {
+            direction = direction == null ? MessageFamily.Direction.IMPORT : direction;
+        }
     }
 }

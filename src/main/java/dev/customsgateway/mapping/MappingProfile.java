@@ -48,8 +48,9 @@ record MappingProfile(String name, String origin, SourceSettings source, String 
      * @param transforms    applied in order
      * @param lookup        table name, or null
      * @param ownLookup     the profile's own table when {@code lookup} names one
+     * @param optional      the source field may be missing from the header
      */
     record FieldRule(String from, String constant, String defaultValue, List<Transform> transforms, String lookup,
-            Map<String, String> ownLookup) {
+            Map<String, String> ownLookup, boolean optional) {
     }
 }

@@ -106,15 +106,37 @@ final class OrderStream implements Iterator<SubmittedOrder>, Closeable {
                         read.text(head, CanonicalField.CONSIGNEE_ADDRESS),
                         read.text(head, CanonicalField.CONSIGNEE_DISTRICT)),
                 new CanonicalOrder.Payment(read.text(head, CanonicalField.PAY_CODE),
-                        read.text(head, CanonicalField.PAY_NAME), read.text(head, CanonicalField.PAY_TRANSACTION_ID)),
+                        read.text(head, CanonicalField.PAY_NAME), read.text(head, CanonicalField.PAY_TRANSACTION_ID),
+                        read.text(head, CanonicalField.PAY_TIME)),
                 zeroIfNull(read.amount(head, CanonicalField.FREIGHT)),
                 zeroIfNull(read.amount(head, CanonicalField.DISCOUNT)),
                 zeroIfNull(read.amount(head, CanonicalField.TAX_TOTAL)),
                 read.amount(head, CanonicalField.ACTUAL_PAID),
                 orDefault(read.text(head, CanonicalField.CURRENCY), profile.currency()),
-                read.text(head, CanonicalField.ORDER_NOTE), lines, profile.sourceNames());
+                read.text(head, CanonicalField.ORDER_NOTE), lines, profile.sourceNames(), declaration(head, read),
+                logistics(head, read));
         OrderOrigin origin = new OrderOrigin(merchant, submissionId, order.orderNo(), head.row());
         return new SubmittedOrder(origin, order, errors);
+    }
+
+    private static CanonicalOrder.Declaration declaration(SourceRecord head, FieldReader read) {
+        return new CanonicalOrder.Declaration(orDefault(read.text(head, CanonicalField.DECLARATION_TYPE), "1"),
+                read.text(head, CanonicalField.COP_NO), read.text(head, CanonicalField.ASSURE_CODE),
+                read.text(head, CanonicalField.EMS_NO), read.text(head, CanonicalField.CUSTOMS_CODE),
+                read.text(head, CanonicalField.PORT_CODE), read.text(head, CanonicalField.TRADE_MODE),
+                read.text(head, CanonicalField.TRAF_MODE), read.text(head, CanonicalField.TRAF_NO),
+                read.text(head, CanonicalField.VOYAGE_NO), read.text(head, CanonicalField.LOCT_NO),
+                read.text(head, CanonicalField.LICENSE_NO), read.text(head, CanonicalField.DEPARTURE_COUNTRY),
+                read.text(head, CanonicalField.DESTINATION_PORT), read.text(head, CanonicalField.WRAP_TYPE),
+                read.text(head, CanonicalField.AREA_CODE), read.text(head, CanonicalField.AREA_NAME));
+    }
+
+    private static CanonicalOrder.Logistics logistics(SourceRecord head, FieldReader read) {
+        return new CanonicalOrder.Logistics(read.text(head, CanonicalField.LOGISTICS_CODE),
+                read.text(head, CanonicalField.LOGISTICS_NAME), read.text(head, CanonicalField.LOGISTICS_NO),
+                read.text(head, CanonicalField.BILL_NO), read.amount(head, CanonicalField.INSURED_FEE),
+                read.amount(head, CanonicalField.GROSS_WEIGHT), read.amount(head, CanonicalField.NET_WEIGHT),
+                read.text(head, CanonicalField.PACK_NO), read.text(head, CanonicalField.GOODS_INFO));
     }
 
     private OrderLine line(SourceRecord record, int gnum, FieldReader read) {
@@ -127,7 +149,12 @@ final class OrderStream implements Iterator<SubmittedOrder>, Closeable {
         return new OrderLine(record.row(), gnum, read.text(record, CanonicalField.ITEM_NO),
                 read.text(record, CanonicalField.ITEM_NAME), read.text(record, CanonicalField.ITEM_MODEL),
                 read.text(record, CanonicalField.BAR_CODE), read.text(record, CanonicalField.UNIT), qty, price,
-                zeroIfNull(total), read.text(record, CanonicalField.COUNTRY), read.text(record, CanonicalField.LINE_NOTE));
+                zeroIfNull(total), read.text(record, CanonicalField.COUNTRY), read.text(record, CanonicalField.LINE_NOTE),
+                new OrderLine.Customs(read.text(record, CanonicalField.HS_CODE),
+                        read.text(record, CanonicalField.ITEM_RECORD_NO), read.text(record, CanonicalField.LEGAL_UNIT),
+                        read.amount(record, CanonicalField.LEGAL_QTY), read.text(record, CanonicalField.SECOND_UNIT),
+                        read.amount(record, CanonicalField.SECOND_QTY),
+                        read.text(record, CanonicalField.TRADE_COUNTRY)));
     }
 
     /** Rows of one order must be contiguous: a later block with the same number is an error naming both. */

@@ -16,12 +16,13 @@ import java.util.Set;
  */
 final class ProfileCompiler {
 
-    /** Canonical fields every order needs; a profile must say where each comes from. */
-    static final Set<CanonicalField> REQUIRED = EnumSet.of(CanonicalField.ORDER_NO, CanonicalField.BUYER_REG_NO,
-            CanonicalField.BUYER_NAME, CanonicalField.BUYER_ID_NUMBER, CanonicalField.BUYER_PHONE,
-            CanonicalField.CONSIGNEE, CanonicalField.CONSIGNEE_PHONE, CanonicalField.CONSIGNEE_ADDRESS,
-            CanonicalField.ITEM_NAME, CanonicalField.ITEM_MODEL, CanonicalField.UNIT, CanonicalField.QTY,
-            CanonicalField.PRICE, CanonicalField.COUNTRY);
+    /**
+     * Canonical fields every order of every family needs; a profile must say where each comes from. What a
+     * particular message needs beyond these (the buyer for imports, the carrier for waybills, ...) the customs
+     * rules check order by order.
+     */
+    static final Set<CanonicalField> REQUIRED = EnumSet.of(CanonicalField.ORDER_NO, CanonicalField.ITEM_NAME,
+            CanonicalField.QTY, CanonicalField.PRICE);
 
     private final LookupTables lookups;
 
@@ -96,18 +97,19 @@ final class ProfileCompiler {
                 }
             }
             rules.put(field, new MappingProfile.FieldRule(blank(rule.from()) ? null : rule.from(), rule.value(),
-                    rule.defaultValue(), List.copyOf(transforms), rule.lookup(), own == null ? null : Map.copyOf(own)));
+                    rule.defaultValue(), List.copyOf(transforms), rule.lookup(), own == null ? null : Map.copyOf(own),
+                    Boolean.TRUE.equals(rule.optional())));
         });
     }
 
-    /** For header formats, the columns that must be there: required fields read from the file without default. */
+    /** For header formats, the columns that must be there: every source field read without default or optional. */
     private static List<String> headerFields(SourceSettings.SourceFormat format,
             Map<CanonicalField, MappingProfile.FieldRule> rules) {
         if (format != SourceSettings.SourceFormat.CSV && format != SourceSettings.SourceFormat.XLSX) {
             return List.of();
         }
-        return REQUIRED.stream().map(rules::get)
-                .filter(r -> r != null && r.from() != null && r.defaultValue() == null)
+        return rules.values().stream()
+                .filter(r -> r.from() != null && r.defaultValue() == null && !r.optional())
                 .map(MappingProfile.FieldRule::from).distinct().toList();
     }
 

@@ -40,14 +40,15 @@ record ProfileDocument(
 
     /**
      * How one canonical field gets its value: from a source field, or a constant; then a default when empty,
-     * transforms in order, and a lookup table. A bare string in YAML means {@code from}.
+     * transforms in order, and a lookup table. A bare string in YAML means {@code from}. A source field named by
+     * {@code from} must be in the file's header unless the rule has a default or says {@code optional: true}.
      */
     record Rule(String from, String value, @JsonProperty("default") String defaultValue, List<String> transform,
-            String lookup) {
+            String lookup, Boolean optional) {
 
         @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
         static Rule from(String from) {
-            return new Rule(from, null, null, null, null);
+            return new Rule(from, null, null, null, null, null);
         }
 
         @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)

@@ -73,9 +73,19 @@ class SandboxController {
                 OffsetDateTime.now(clock))) {
             return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("code", "DUPLICATE_GUID", "guid", guid));
         }
-        var heads = document.getElementsByTagNameNS(CEB, "OrderHead");
-        Element head = heads.getLength() > 0 ? (Element) heads.item(0) : root;
-        receipts.answer(type, head, verdict);
+        receipts.answer(type, businessHead(root), verdict);
         return ResponseEntity.ok(Map.of("code", "RECEIVED", "guid", guid));
+    }
+
+    /** The head of the first business record (OrderHead, PaymentHead, LogisticsHead, InventoryHead, ...). */
+    private static Element businessHead(Element root) {
+        var all = root.getElementsByTagNameNS(CEB, "*");
+        for (int i = 0; i < all.getLength(); i++) {
+            Element e = (Element) all.item(i);
+            if (e.getLocalName().endsWith("Head")) {
+                return e;
+            }
+        }
+        return root;
     }
 }

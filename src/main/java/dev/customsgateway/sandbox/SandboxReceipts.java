@@ -13,7 +13,10 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +41,15 @@ class SandboxReceipts {
     private static final Logger LOG = LoggerFactory.getLogger(SandboxReceipts.class);
     private static final String CEB = "http://www.chinaport.gov.cn/ceb";
     private static final DateTimeFormatter RETURN_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS");
+    /** Return entry element and its identifying fields, per receipt type (the 202205 XSDs). */
+    private static final Map<String, String[]> RETURN_ENTRIES = Map.of(
+            "CEB312", new String[] {"OrderReturn", "guid", "ebpCode", "ebcCode", "orderNo"},
+            "CEB304", new String[] {"OrderReturn", "guid", "ebpCode", "ebcCode", "orderNo"},
+            "CEB412", new String[] {"PaymentReturn", "guid", "payCode", "payTransactionId"},
+            "CEB512", new String[] {"LogisticsReturn", "guid", "logisticsCode", "logisticsNo"},
+            "CEB622", new String[] {"InventoryReturn", "guid", "customsCode", "ebpCode", "ebcCode", "agentCode",
+                "copNo", "preNo"});
+    private static final Set<String> OPTIONAL = Set.of("customsCode", "ebpCode", "ebcCode", "agentCode");
 
     private final SandboxProperties properties;
     private final SandboxFaults faults;
@@ -60,8 +72,7 @@ class SandboxReceipts {
         if (faults.dropReceipts()) {
             return;
         }
-        List<String[]> sequence = verdict.accepted()
-                ? List.of(step("2", verdict.returnInfo()), step("120", "[Code:1800;Desc:逻辑校验通过]"))
+        List<String[]> sequence = verdict.accepted() ? acceptedSequence(messageType, verdict)
                 : List.<String[]>of(step(verdict.returnStatus(), verdict.returnInfo()));
         long delay = properties.latency().toMillis();
         for (int i = 0; i < sequence.size(); i++) {
@@ -74,29 +85,53 @@ class SandboxReceipts {
         }
     }
 
+    /** The real sequences: 2 then 120 for most messages; an inventory list goes on to 800 (放行) and 899 (结关). */
+    private static List<String[]> acceptedSequence(String messageType, SandboxVerdict verdict) {
+        List<String[]> steps = new ArrayList<>(List.of(step("2", verdict.returnInfo()),
+                step("120", "[Code:1800;Desc:逻辑校验通过]")));
+        if ("CEB621".equals(messageType)) {
+            steps.add(step("800", "[Code:2600;Desc:放行]"));
+            steps.add(step("899", "[Code:2800;Desc:结关]"));
+        }
+        return steps;
+    }
+
     private static String[] step(String status, String info) {
         return new String[] {status, info};
     }
 
-    /** A CEB312 (order receipt) for a CEB311 order head; other families answer the same way once supported. */
+    /**
+     * The receipt for a request type (CEB311 gets CEB312, ...), with the return entry the schema defines for it
+     * and the identifying fields copied from the request's head.
+     */
     static byte[] receipt(String messageType, Element head, String status, String info) {
         Document doc = SecureXml.newDocument();
-        String root = "CEB" + (Integer.parseInt(messageType.substring(3)) + 1) + "Message";
-        Element message = doc.createElementNS(CEB, root);
+        String type = "CEB" + (Integer.parseInt(messageType.substring(3)) + 1);
+        Element message = doc.createElementNS(CEB, type + "Message");
         message.setAttribute("guid", text(head, "guid"));
         message.setAttribute("version", "1.0");
         doc.appendChild(message);
-        Element ret = doc.createElementNS(CEB, "OrderReturn");
+        String[] entry = RETURN_ENTRIES.getOrDefault(type, RETURN_ENTRIES.get("CEB312"));
+        Element ret = doc.createElementNS(CEB, entry[0]);
         message.appendChild(ret);
-        add(ret, "guid", text(head, "guid"));
-        add(ret, "ebpCode", text(head, "ebpCode"));
-        add(ret, "ebcCode", text(head, "ebcCode"));
-        add(ret, "orderNo", text(head, "orderNo"));
+        for (int i = 1; i < entry.length; i++) {
+            String field = entry[i];
+            String value = "preNo".equals(field) ? "B" + digits(head, 17) : text(head, field);
+            if (!(value.isEmpty() && OPTIONAL.contains(field))) {
+                add(ret, field, value);
+            }
+        }
         add(ret, "returnStatus", status);
         add(ret, "returnTime", RETURN_TIME.format(ZonedDateTime.now(ZoneId.of("Asia/Shanghai"))));
         add(ret, "returnInfo", info.length() > 1000 ? info.substring(0, 1000) : info);
         doc.setXmlStandalone(true);
         return SecureXml.serialize(doc);
+    }
+
+    /** A stable pseudo number from the guid, standing for the e-port's pre-entry number. */
+    private static String digits(Element head, int length) {
+        String source = Integer.toUnsignedString(text(head, "guid").hashCode()) + "0000000000000000000";
+        return source.substring(0, length);
     }
 
     private void post(byte[] receipt, int attempt) {

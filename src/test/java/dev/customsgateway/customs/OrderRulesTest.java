@@ -65,7 +65,7 @@ class OrderRulesTest {
         CanonicalOrder o = order(List.of(line(2, 1, "1", "1", "1")), null);
         CanonicalOrder wrongId = new CanonicalOrder(o.sourceRow(), o.orderNo(), null,
                 new CanonicalOrder.Buyer("b", "张三", "1", "110101199003071234", "138"), o.consignee(), o.payment(),
-                o.freight(), o.discount(), o.taxTotal(), null, "142", null, o.lines(), o.sources());
+                o.freight(), o.discount(), o.taxTotal(), null, "142", null, o.lines(), o.sources(), null, null);
         RowError error = errorsOf(wrongId).get(0);
         assertThat(error.rule()).isEqualTo("BUYER_ID_NUMBER_INVALID");
         assertThat(error.value()).isEqualTo("**************1234");
@@ -76,7 +76,7 @@ class OrderRulesTest {
         CanonicalOrder o = order(List.of(line(2, 1, "1", "1", "1")), null);
         CanonicalOrder passport = new CanonicalOrder(o.sourceRow(), o.orderNo(), null,
                 new CanonicalOrder.Buyer("b", "张三", "2", "E12345678", "138"), o.consignee(), o.payment(),
-                o.freight(), o.discount(), o.taxTotal(), null, "142", null, o.lines(), o.sources());
+                o.freight(), o.discount(), o.taxTotal(), null, "142", null, o.lines(), o.sources(), null, null);
         assertThat(errorsOf(passport)).extracting(RowError::rule).containsExactly("BUYER_ID_TYPE_NOT_ALLOWED");
     }
 
@@ -84,7 +84,7 @@ class OrderRulesTest {
     void lengthsFollowTheSchema() {
         CanonicalOrder o = order(List.of(line(2, 1, "1", "1", "1")), null);
         CanonicalOrder longNo = new CanonicalOrder(o.sourceRow(), "X".repeat(61), null, o.buyer(), o.consignee(),
-                o.payment(), o.freight(), o.discount(), o.taxTotal(), null, "142", null, o.lines(), o.sources());
+                o.payment(), o.freight(), o.discount(), o.taxTotal(), null, "142", null, o.lines(), o.sources(), null, null);
         assertThat(errorsOf(longNo)).extracting(RowError::rule).containsExactly("FIELD_LENGTH");
     }
 

@@ -65,7 +65,7 @@ class ProfileRegistryTest {
 
     private static Merchant merchant(String profile) {
         Merchant m = TestOrders.merchant();
-        return new Merchant(m.id(), m.displayName(), m.role(), m.customs(), m.signingKeyAlias(),
+        return new Merchant(m.id(), m.displayName(), m.role(), m.direction(), m.customs(), m.signingKeyAlias(),
                 m.signatureProfile(), profile, m.schemaVersions());
     }
 }

@@ -1,0 +1,90 @@
+package dev.customsgateway.mapping;
+
+import dev.customsgateway.audit.LogStage;
+import dev.customsgateway.audit.MessageLog;
+import dev.customsgateway.core.CustomsMessage;
+import dev.customsgateway.core.Merchant;
+import dev.customsgateway.core.MessageFamily;
+import dev.customsgateway.core.OrderRejectedException;
+import dev.customsgateway.core.RowError;
+import dev.customsgateway.core.SecureXml;
+import dev.customsgateway.core.SubmittedOrder;
+import jakarta.xml.bind.JAXBContext;
+import jakarta.xml.bind.JAXBException;
+import jakarta.xml.bind.Marshaller;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.w3c.dom.Document;
+
+/**
+ * Maps one canonical order to the customs message its merchant declares (by role and trade direction: CEB311,
+ * CEB411, CEB511, CEB621, CEB303), in the schema version in force for the merchant today, with the merchant's
+ * BaseTransfer; records the unsigned XML in the message log. Used by the {@code pipeline-order} route after the
+ * business rules.
+ */
+@Component("customsMapper")
+class CustomsMapper {
+
+    private static final ZoneId CUSTOMS_TIME = ZoneId.of("Asia/Shanghai");
+    private static final DateTimeFormatter APP_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+    private static final DateTimeFormatter DECL_TIME = DateTimeFormatter.ofPattern("yyyyMMdd");
+    private static final Set<String> VERSIONS = Set.of("202205", "2018");
+
+    private final JAXBContext imports;
+    private final JAXBContext exports;
+    private final MessageLog messageLog;
+    private final Clock clock;
+
+    CustomsMapper(MessageLog messageLog, Clock clock) throws JAXBException {
+        this.imports = JAXBContext.newInstance("dev.customsgateway.schema.ceb202205.imports");
+        this.exports = JAXBContext.newInstance("dev.customsgateway.schema.ceb202205.exports");
+        this.messageLog = messageLog;
+        this.clock = clock;
+    }
+
+    public CustomsMessage map(SubmittedOrder submitted) throws JAXBException {
+        Merchant merchant = submitted.origin().merchant();
+        ZonedDateTime now = ZonedDateTime.now(clock.withZone(CUSTOMS_TIME));
+        String version = merchant.schemaVersionOn(now.toLocalDate());
+        if (!VERSIONS.contains(version)) {
+            throw new IllegalStateException("schema version " + version + " of merchant " + merchant.id()
+                    + " is not supported");
+        }
+        MessageFamily family = merchant.family();
+        String guid = newGuid();
+        MessageContext context = new MessageContext(submitted.order(), merchant, guid, APP_TIME.format(now),
+                DECL_TIME.format(now));
+        Object message = switch (family) {
+            case CEB311 -> ImportOrderBuilder.build(context);
+            case CEB411 -> ImportPaymentBuilder.build(context);
+            case CEB511 -> ImportWaybillBuilder.build(context);
+            case CEB621 -> ImportInventoryBuilder.build(context);
+            case CEB303 -> ExportOrderBuilder.build(context);
+            case CEB505, CEB603 -> throw new OrderRejectedException(List.of(new RowError(
+                    submitted.origin().sourceRow(), null, null, "FAMILY_NOT_SUPPORTED",
+                    family + " (" + family.kind() + ", export) is not produced by this gateway yet")));
+        };
+        Document document = SecureXml.newDocument();
+        Marshaller marshaller = (family.direction() == MessageFamily.Direction.IMPORT ? imports : exports)
+                .createMarshaller();
+        marshaller.setProperty("org.glassfish.jaxb.namespacePrefixMapper", CustomsPrefixes.INSTANCE);
+        marshaller.marshal(message, document);
+        document.setXmlStandalone(true);
+        CustomsMessage result = new CustomsMessage(submitted.origin(), family.name(), family.schemaSet(version), guid,
+                document);
+        messageLog.recordMessage(result, LogStage.MAPPED, "customs-xml", SecureXml.serialize(document));
+        return result;
+    }
+
+    /** 36 upper-case characters, as the specification asks ("英文字母大写"). */
+    static String newGuid() {
+        return UUID.randomUUID().toString().toUpperCase(Locale.ROOT);
+    }
+}
