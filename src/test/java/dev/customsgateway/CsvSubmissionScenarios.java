@@ -61,9 +61,13 @@ interface CsvSubmissionScenarios {
 
     @Test
     default void sampleCsvBecomesSignedSchemaValidCeb311Messages() throws Exception {
-        JsonNode status = client().submitAndAwait(apiKey(), Files.readAllBytes(SAMPLE), "sample-orders.csv");
+        TestFiles.Fresh sample = TestFiles.freshSample();
+        JsonNode status = client().submitAndAwait(apiKey(), sample.bytes(), "sample-orders.csv");
 
         assertThat(status.at("/orders/succeeded").asInt()).isEqualTo(3);
+        JsonNode again = client().submitAndAwait(apiKey(), sample.bytes(), "sample-orders.csv");
+        assertThat(again.at("/orders/failed").asInt()).as("the same orders are not declared twice").isEqualTo(3);
+        assertThat(again.get("errors").get(0).get("rule").asString()).isEqualTo("ORDER_ALREADY_DECLARED");
         assertThat(status.at("/orders/failed").asInt()).isZero();
         assertThat(status.get("errors").size()).isZero();
         List<String> orderNos = new ArrayList<>();
@@ -78,7 +82,8 @@ interface CsvSubmissionScenarios {
             assertThat(ExternalTool.run(xmlsec1Verify(file)).exitCode()).as("xmlsec1 verifies " + file).isZero();
             orderNos.add(text(xml, "orderNo"));
         }
-        assertThat(orderNos).containsExactly("SO-2026-0001", "SO-2026-0002", "SO-2026-0003");
+        assertThat(orderNos).containsExactly(sample.prefix() + "0001", sample.prefix() + "0002",
+                sample.prefix() + "0003");
 
         Path first = outboxFile(status.get("messages").get(0));
         Document firstXml = parseIndependently(first);
@@ -89,7 +94,7 @@ interface CsvSubmissionScenarios {
 
     @Test
     default void messagesAreDeliveredToCustomsAndItsReceiptsComeBack() throws Exception {
-        JsonNode status = client().submitAndAwait(apiKey(), Files.readAllBytes(SAMPLE), "sample-orders.csv");
+        JsonNode status = client().submitAndAwait(apiKey(), TestFiles.freshSample().bytes(), "sample-orders.csv");
 
         for (JsonNode message : status.get("messages")) {
             JsonNode timeline = client().awaitMessage(apiKey(), message.get("guid").asString(),
@@ -107,7 +112,7 @@ interface CsvSubmissionScenarios {
 
     @Test
     default void tamperedMessageFailsIndependentVerification() throws Exception {
-        JsonNode status = client().submitAndAwait(apiKey(), Files.readAllBytes(SAMPLE), "sample-orders.csv");
+        JsonNode status = client().submitAndAwait(apiKey(), TestFiles.freshSample().bytes(), "sample-orders.csv");
         Path signed = outboxFile(status.get("messages").get(1));
         Path tampered = Files.createTempFile("tampered-", ".xml");
         Files.writeString(tampered, Files.readString(signed).replace("<ceb:discount>5</ceb:discount>",
@@ -122,7 +127,8 @@ interface CsvSubmissionScenarios {
 
     @Test
     default void messageLogRecordsEveryStageWithTheDigestOfItsArtefact() throws Exception {
-        JsonNode status = client().submitAndAwait(apiKey(), Files.readAllBytes(SAMPLE), null);
+        TestFiles.Fresh sample = TestFiles.freshSample();
+        JsonNode status = client().submitAndAwait(apiKey(), sample.bytes(), null);
         String submissionId = status.get("submissionId").asString();
 
         List<Map<String, Object>> submissionStages = jdbc().sql("""
@@ -130,8 +136,7 @@ interface CsvSubmissionScenarios {
                 .param(submissionId).query().listOfRows();
         assertThat(submissionStages).extracting(r -> r.get("stage"))
                 .containsExactly("RECEIVED", "PARSED", "PARSED", "PARSED");
-        assertThat(submissionStages.get(0).get("artefact_sha256"))
-                .isEqualTo(Sha256.hex(Files.readAllBytes(SAMPLE)));
+        assertThat(submissionStages.get(0).get("artefact_sha256")).isEqualTo(Sha256.hex(sample.bytes()));
 
         for (JsonNode message : status.get("messages")) {
             List<Map<String, Object>> stages = jdbc().sql("""
@@ -160,7 +165,7 @@ interface CsvSubmissionScenarios {
                 + "BAD-ID,b2,钱七,110101199003071234,13800000008,钱七,13800000008,北京市 2 号,,0,0,0,,,,,S2,茶叶,100g/袋,,011,1,50,50,142\n"
                 // row 4: total is not qty x price, unknown unit
                 + "BAD-SUM,b3,孙八,110101199003071233,13800000007,孙八,13800000007,北京市 3 号,,0,0,0,,,,,S3,茶叶,100g/袋,,999,2,50,99,142\n"
-                // row 5: GOOD-1 again, after another order: rows of an order must be contiguous
+                // row 5: GOOD-1 again, after other orders: not contiguous, and by now declared already
                 + "GOOD-1,b1,赵六,110101199003071233,13800000009,赵六,13800000009,北京市 1 号,,0,0,0,,,,,S4,茶叶,100g/袋,,011,1,50,50,142\n";
 
         JsonNode status = client().submitAndAwait(apiKey(), csv.getBytes(StandardCharsets.UTF_8), "mixed.csv");
@@ -174,7 +179,8 @@ interface CsvSubmissionScenarios {
                 "3:buyer_id_number:BUYER_ID_NUMBER_INVALID",
                 "4:unit:UNIT_UNKNOWN",
                 "4:total_price:TOTAL_PRICE_MISMATCH",
-                "5:order_no:ORDER_ROWS_NOT_CONTIGUOUS");
+                "5:order_no:ORDER_ROWS_NOT_CONTIGUOUS",
+                "5:order_no:ORDER_ALREADY_DECLARED");
         JsonNode idError = status.get("errors").get(0);
         assertThat(idError.get("value").asString()).as("personal data is masked").isEqualTo("**************1234");
         assertThat(idError.get("message").asString()).contains("buyerIdNumber (订购人证件号码)");
@@ -204,13 +210,13 @@ interface CsvSubmissionScenarios {
         assertThat(jdbc().sql("select count(*) from submission where status = 'REFUSED' and content_sha256 = ?")
                 .param(Sha256.hex(latin1)).query(Integer.class).single()).as("refused upload kept").isEqualTo(1);
         assertThat(dataDir().resolve("store").resolve(Sha256.hex(latin1).substring(0, 2))).exists();
-        assertThat(client().submitAndAwait(apiKey(), Files.readAllBytes(SAMPLE), null).at("/orders/succeeded")
+        assertThat(client().submitAndAwait(apiKey(), TestFiles.freshSample().bytes(), null).at("/orders/succeeded")
                 .asInt()).as("the service keeps running").isEqualTo(3);
     }
 
     @Test
     default void requestsWithoutAValidKeyAreRefused() throws Exception {
-        byte[] body = Files.readAllBytes(SAMPLE);
+        byte[] body = TestFiles.freshSample().bytes();
         for (String key : new String[] {null, "", "cgw_not-a-real-key", apiKey() + "x"}) {
             HttpResponse<String> response = client().submit(key, body, null);
             assertThat(response.statusCode()).as("key " + key).isEqualTo(401);
@@ -220,7 +226,7 @@ interface CsvSubmissionScenarios {
 
     @Test
     default void aMerchantCannotReadAnotherMerchantsSubmission() throws Exception {
-        JsonNode demo = client().submitAndAwait(apiKey(), Files.readAllBytes(SAMPLE), null);
+        JsonNode demo = client().submitAndAwait(apiKey(), TestFiles.freshSample().bytes(), null);
         String otherKey = TestMerchants.create(jdbc(), TestMerchants.uniqueId("other"), "default-csv");
 
         HttpResponse<String> response = client().status(otherKey, demo.get("submissionId").asString());

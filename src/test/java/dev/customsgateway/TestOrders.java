@@ -46,4 +46,39 @@ public final class TestOrders {
     public static SubmittedOrder submitted(CanonicalOrder order) {
         return SubmittedOrder.of(new OrderOrigin(merchant(), "sub-1", order.orderNo(), order.sourceRow()), order);
     }
+
+    /** The order as declared by a merchant of another role or direction. */
+    public static SubmittedOrder submittedBy(MerchantRole role, dev.customsgateway.core.MessageFamily.Direction direction,
+            CanonicalOrder order) {
+        Merchant m = merchant();
+        Merchant other = new Merchant(m.id(), m.displayName(), role, direction, m.customs(), m.signingKeyAlias(),
+                m.signatureProfile(), m.mappingProfile(), m.schemaVersions());
+        return SubmittedOrder.of(new OrderOrigin(other, "sub-1", order.orderNo(), order.sourceRow()), order);
+    }
+
+    /** A valid order with the given clearance details, logistics, payment and currency. */
+    public static CanonicalOrder with(CanonicalOrder o, CanonicalOrder.Declaration declaration,
+            CanonicalOrder.Logistics logistics, CanonicalOrder.Payment payment, String currency, String orderTime) {
+        return new CanonicalOrder(o.sourceRow(), o.orderNo(), orderTime, o.buyer(), o.consignee(), payment,
+                o.freight(), o.discount(), o.taxTotal(), o.actualPaid(), currency, o.note(), o.lines(), o.sources(),
+                declaration, logistics);
+    }
+
+    /** Clearance details that pass the inventory rules. */
+    public static CanonicalOrder.Declaration clearance(String appType) {
+        return new CanonicalOrder.Declaration(appType, null, "1105910159", null, "5141", "5141", "9610", "5", null,
+                null, null, null, "309", null, "2", null, null);
+    }
+
+    public static CanonicalOrder.Logistics parcel(String gross, String net) {
+        return new CanonicalOrder.Logistics("1105910159", "东方物通", "LN1", null, null,
+                gross == null ? null : new BigDecimal(gross), net == null ? null : new BigDecimal(net), "1", null);
+    }
+
+    /** A goods line with its inventory details (HS code, legal unit and quantity). */
+    public static OrderLine inventoryLine(String hsCode, String legalQty) {
+        return new OrderLine(2, 1, "SKU-1", "婴儿奶粉", "900g/罐", null, "122", BigDecimal.ONE, new BigDecimal("188"),
+                new BigDecimal("188"), "309", null, new OrderLine.Customs(hsCode, null, "035", legalQty == null ? null
+                        : new BigDecimal(legalQty), null, null, null));
+    }
 }

@@ -35,6 +35,7 @@ enum OrderField {
     PRICE(CanonicalField.PRICE, "price", "单价", 0, 0),
     TOTAL_PRICE(CanonicalField.TOTAL_PRICE, "totalPrice", "总价", 0, 0),
     COUNTRY(CanonicalField.COUNTRY, "country", "原产国", 3, 3),
+    DECLARATION_TYPE(CanonicalField.DECLARATION_TYPE, "appType", "企业报送类型", 1, 1),
     PAY_TIME(CanonicalField.PAY_TIME, "payTime", "支付时间", 14, 14),
     LOGISTICS_CODE(CanonicalField.LOGISTICS_CODE, "logisticsCode", "物流企业代码", 1, 18),
     LOGISTICS_NAME(CanonicalField.LOGISTICS_NAME, "logisticsName", "物流企业名称", 1, 100),

@@ -28,15 +28,18 @@ class OrderRules {
     static final BigDecimal ROUNDING_TOLERANCE = new BigDecimal("0.01");
     private static final int MAX_LINES = 99;
     private static final String RMB = "142";
+    private static final java.util.Set<String> APP_TYPES = java.util.Set.of("1", "2", "3");
     private static final Pattern DISTRICT = Pattern.compile("\\d{6}");
     private static final Pattern CUSTOMS_CODE = Pattern.compile("\\d{4}");
     private static final Pattern HS_CODE = Pattern.compile("\\d{10}");
     private static final Pattern CUSTOMS_TIME = Pattern.compile("\\d{14}");
 
     private final CodeLists codes;
+    private final StandingDeclarations declared;
 
-    OrderRules(CodeLists codes) {
+    OrderRules(CodeLists codes, StandingDeclarations declared) {
         this.codes = codes;
+        this.declared = declared;
     }
 
     public SubmittedOrder check(SubmittedOrder submitted) {
@@ -46,6 +49,7 @@ class OrderRules {
             MessageFamily family = submitted.origin().merchant().family();
             FieldChecks f = new FieldChecks(order, errors);
             common(order, family, f);
+            declaredOnce(submitted, family, f);
             switch (family) {
                 case CEB311 -> ImportRules.order(order, f);
                 case CEB411 -> ImportRules.payment(order, f);
@@ -102,6 +106,34 @@ class OrderRules {
                         OrderField.TOTAL_PRICE.label() + " must equal qty x price = "
                                 + expected.stripTrailingZeros().toPlainString());
             }
+        }
+    }
+
+    /**
+     * An order is declared once: a second new declaration (appType 1) of an order that stands is refused; a
+     * change (2) or deletion (3) needs one that stands. Changes and deletions keep the same order number, so
+     * the message log shows the lineage.
+     */
+    private void declaredOnce(SubmittedOrder submitted, MessageFamily family, FieldChecks f) {
+        CanonicalOrder order = submitted.order();
+        String appType = order.declaration().appType();
+        int row = order.sourceRow();
+        if (!APP_TYPES.contains(appType)) {
+            f.add(row, OrderField.DECLARATION_TYPE, appType, "DECLARATION_TYPE_UNKNOWN", OrderField.DECLARATION_TYPE
+                    .label() + " must be 1 (新增, new), 2 (变更, change) or 3 (删除, delete)");
+            return;
+        }
+        if (order.orderNo() == null || order.orderNo().isEmpty()) {
+            return;
+        }
+        var standing = declared.standing(submitted.origin().merchant().id(), family.name(), order.orderNo());
+        if ("1".equals(appType) && standing.isPresent()) {
+            f.add(row, OrderField.ORDER_NO, order.orderNo(), "ORDER_ALREADY_DECLARED", "order " + order.orderNo()
+                    + " was already declared (" + family + " " + standing.get() + "); send it as a change "
+                    + "(declaration type 2) or a deletion (3) instead of declaring it twice");
+        } else if (!"1".equals(appType) && standing.isEmpty()) {
+            f.add(row, OrderField.DECLARATION_TYPE, appType, "ORIGINAL_NOT_DECLARED", "a change or deletion of order "
+                    + order.orderNo() + " needs its original declaration, and there is none standing");
         }
     }
 

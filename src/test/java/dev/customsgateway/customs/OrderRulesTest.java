@@ -2,12 +2,20 @@ package dev.customsgateway.customs;
 
 import static dev.customsgateway.TestOrders.line;
 import static dev.customsgateway.TestOrders.order;
+import static dev.customsgateway.TestOrders.clearance;
+import static dev.customsgateway.TestOrders.inventoryLine;
+import static dev.customsgateway.TestOrders.parcel;
 import static dev.customsgateway.TestOrders.submitted;
+import static dev.customsgateway.TestOrders.submittedBy;
+import static dev.customsgateway.TestOrders.with;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.customsgateway.core.CanonicalOrder;
+import dev.customsgateway.core.MerchantRole;
+import dev.customsgateway.core.MessageFamily.Direction;
+import dev.customsgateway.core.SubmittedOrder;
 import dev.customsgateway.core.OrderLine;
 import dev.customsgateway.core.OrderRejectedException;
 import dev.customsgateway.core.RowError;
@@ -18,7 +26,11 @@ import org.junit.jupiter.api.Test;
 
 class OrderRulesTest {
 
-    private final OrderRules rules = new OrderRules(new CodeLists());
+    /** Orders already declared, as the outbox would say: here only SO-DECLARED. */
+    private static final StandingDeclarations DECLARED = (merchant, type, orderNo) ->
+            "SO-DECLARED".equals(orderNo) ? java.util.Optional.of("GUID-OF-THE-ORIGINAL") : java.util.Optional.empty();
+
+    private final OrderRules rules = new OrderRules(new CodeLists(), DECLARED);
 
     @Test
     void acceptsAValidOrder() {
@@ -99,6 +111,81 @@ class OrderRulesTest {
         List<RowError> errors = errorsOf(order(List.of(line(2, 1, "1", "-1", "-1"), line(3, 2, "0.123456", "1",
                 "0.123456")), null));
         assertThat(errors).extracting(RowError::rule).contains("AMOUNT_NEGATIVE", "AMOUNT_FORMAT");
+    }
+
+    @Test
+    void anOrderIsDeclaredOnceUnlessChangedOrDeleted() {
+        CanonicalOrder declared = renamed(order(List.of(line(2, 1, "1", "1", "1")), null), "SO-DECLARED");
+        assertThat(errorsOf(declared)).extracting(RowError::rule).containsExactly("ORDER_ALREADY_DECLARED");
+        CanonicalOrder change = with(declared, clearance("2"), null, declared.payment(), "142", null);
+        assertThatCode(() -> rules.check(submitted(change))).doesNotThrowAnyException();
+        CanonicalOrder orphanChange = with(order(List.of(line(2, 1, "1", "1", "1")), null), clearance("2"), null,
+                declared.payment(), "142", null);
+        assertThat(errorsOf(orphanChange)).extracting(RowError::rule).containsExactly("ORIGINAL_NOT_DECLARED");
+        CanonicalOrder nonsense = with(declared, clearance("9"), null, declared.payment(), "142", null);
+        assertThat(errorsOf(nonsense)).extracting(RowError::rule).containsExactly("DECLARATION_TYPE_UNKNOWN");
+    }
+
+    @Test
+    void aPaymentNeedsItsTransactionAndWhenItWasPaid() {
+        CanonicalOrder base = order(List.of(line(2, 1, "1", "1", "1")), null);
+        CanonicalOrder paid = with(base, null, null, new CanonicalOrder.Payment(null, null, "TX-1", "20261120101800"),
+                "142", null);
+        assertThatCode(() -> rules.check(submittedBy(MerchantRole.PAYMENT, Direction.IMPORT, paid)))
+                .doesNotThrowAnyException();
+        CanonicalOrder unpaid = with(base, null, null, new CanonicalOrder.Payment(null, null, null, "2026-11-20"),
+                "142", null);
+        assertThat(errorsOf(submittedBy(MerchantRole.PAYMENT, Direction.IMPORT, unpaid))).extracting(RowError::rule)
+                .containsExactlyInAnyOrder("FIELD_REQUIRED", "TIME_FORMAT");
+    }
+
+    @Test
+    void aWaybillNeedsItsNumberAndWeight() {
+        CanonicalOrder base = order(List.of(line(2, 1, "1", "1", "1")), null);
+        CanonicalOrder good = with(base, null, parcel("1.2", "1"), base.payment(), "142", null);
+        assertThatCode(() -> rules.check(submittedBy(MerchantRole.LOGISTICS, Direction.IMPORT, good)))
+                .doesNotThrowAnyException();
+        CanonicalOrder weightless = with(base, null, parcel("0", null), base.payment(), "142", null);
+        assertThat(errorsOf(submittedBy(MerchantRole.LOGISTICS, Direction.IMPORT, weightless)))
+                .extracting(e -> e.column() + ":" + e.rule()).containsExactly("grossWeight:AMOUNT_NOT_POSITIVE");
+    }
+
+    @Test
+    void anInventoryListNeedsClearanceCodesHsCodesAndConsistentWeights() {
+        CanonicalOrder base = order(List.of(inventoryLine("0402299000", "0.9")), null);
+        CanonicalOrder good = with(base, clearance("1"), parcel("1.35", "1.1"), base.payment(), "142", null);
+        assertThatCode(() -> rules.check(submittedBy(MerchantRole.BROKER, Direction.IMPORT, good)))
+                .doesNotThrowAnyException();
+
+        CanonicalOrder.Declaration badCodes = new CanonicalOrder.Declaration("1", null, "1105910159", null, "51",
+                "5141", "0000", "Q", null, null, null, null, "309", null, "8", null, null);
+        CanonicalOrder bad = with(order(List.of(inventoryLine("04022990", null)), null), badCodes,
+                parcel("1", "2"), base.payment(), "142", null);
+        assertThat(errorsOf(submittedBy(MerchantRole.BROKER, Direction.IMPORT, bad))).extracting(RowError::rule)
+                .containsExactlyInAnyOrder("CUSTOMS_CODE_FORMAT", "TRADE_MODE_UNKNOWN", "TRANSPORT_MODE_UNKNOWN",
+                        "WRAP_TYPE_UNKNOWN", "NET_WEIGHT_ABOVE_GROSS", "HS_CODE_FORMAT", "FIELD_REQUIRED");
+    }
+
+    @Test
+    void exportOrdersAreInTheirOwnCurrencyButAKnownOne() {
+        CanonicalOrder base = order(List.of(line(2, 1, "1", "1", "1")), null);
+        CanonicalOrder dollars = with(base, null, null, base.payment(), "502", null);
+        assertThatCode(() -> rules.check(submittedBy(MerchantRole.PLATFORM, Direction.EXPORT, dollars)))
+                .doesNotThrowAnyException();
+        assertThat(errorsOf(submittedBy(MerchantRole.PLATFORM, Direction.IMPORT, dollars))).extracting(RowError::rule)
+                .containsExactly("CURRENCY_NOT_RMB");
+        CanonicalOrder unknown = with(base, null, null, base.payment(), "999", null);
+        assertThat(errorsOf(submittedBy(MerchantRole.PLATFORM, Direction.EXPORT, unknown))).extracting(RowError::rule)
+                .containsExactly("CURRENCY_UNKNOWN");
+    }
+
+    private static CanonicalOrder renamed(CanonicalOrder o, String orderNo) {
+        return new CanonicalOrder(o.sourceRow(), orderNo, null, o.buyer(), o.consignee(), o.payment(), o.freight(),
+                o.discount(), o.taxTotal(), o.actualPaid(), o.currency(), o.note(), o.lines(), o.sources(), null, null);
+    }
+
+    private List<RowError> errorsOf(SubmittedOrder submitted) {
+        return catchThrowableOfType(OrderRejectedException.class, () -> rules.check(submitted)).errors();
     }
 
     private List<RowError> errorsOf(CanonicalOrder order) {

@@ -29,7 +29,7 @@ class RecoveryTest extends GatewayIntegrationTest {
 
     @Test
     void acknowledgedButUnprocessedSubmissionIsProcessedAfterARestart() throws Exception {
-        byte[] csv = Files.readAllBytes(Path.of("src/test/resources/fixtures/orders/sample-orders.csv"));
+        byte[] csv = dev.customsgateway.TestFiles.freshSample().bytes();
         ContentStore.StoredContent stored = store.put(csv);
         String id = UUID.randomUUID().toString();
         submissions.insert(new Submission(id, "demo", "HTTP", "CSV", "crash.csv", stored.sha256(), stored.size(),

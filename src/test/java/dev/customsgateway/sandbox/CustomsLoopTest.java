@@ -22,8 +22,6 @@ import tools.jackson.databind.JsonNode;
  */
 class CustomsLoopTest extends GatewayIntegrationTest {
 
-    private static final Path SAMPLE = Path.of("src/test/resources/fixtures/orders/sample-orders.csv");
-
     @Autowired
     private SandboxFaults faults;
     @Autowired
@@ -37,7 +35,7 @@ class CustomsLoopTest extends GatewayIntegrationTest {
     @Test
     void customsDownForAWhileEverythingIsDeliveredOnceAfterRecovery() throws Exception {
         faults.unavailableFor(5);
-        JsonNode status = client().submitAndAwait(demoApiKey(), Files.readAllBytes(SAMPLE), "outage.csv");
+        JsonNode status = client().submitAndAwait(demoApiKey(), dev.customsgateway.TestFiles.freshSample().bytes(), "outage.csv");
 
         for (JsonNode message : status.get("messages")) {
             String guid = message.get("guid").asString();
@@ -56,7 +54,7 @@ class CustomsLoopTest extends GatewayIntegrationTest {
     @Test
     void aPermanentRefusalDeadLettersTheMessageAndTheMerchantSeesWhy() throws Exception {
         faults.refuseNext(3);
-        JsonNode status = client().submitAndAwait(demoApiKey(), Files.readAllBytes(SAMPLE), "refused.csv");
+        JsonNode status = client().submitAndAwait(demoApiKey(), dev.customsgateway.TestFiles.freshSample().bytes(), "refused.csv");
 
         for (JsonNode message : status.get("messages")) {
             JsonNode m = client().awaitMessage(demoApiKey(), message.get("guid").asString(),
@@ -69,7 +67,7 @@ class CustomsLoopTest extends GatewayIntegrationTest {
     @Test
     void duplicatedReceiptsGiveOneTimeline() throws Exception {
         faults.duplicateReceipts(true);
-        JsonNode status = client().submitAndAwait(demoApiKey(), Files.readAllBytes(SAMPLE), "twice.csv");
+        JsonNode status = client().submitAndAwait(demoApiKey(), dev.customsgateway.TestFiles.freshSample().bytes(), "twice.csv");
         String guid = status.get("messages").get(0).get("guid").asString();
 
         JsonNode m = client().awaitMessage(demoApiKey(), guid, j -> "120".equals(j.path("customsStatus").asString()));
@@ -81,7 +79,7 @@ class CustomsLoopTest extends GatewayIntegrationTest {
 
     @Test
     void aMessageResentAfterACrashIsAcknowledgedWithoutBeingAcceptedTwice() throws Exception {
-        JsonNode status = client().submitAndAwait(demoApiKey(), Files.readAllBytes(SAMPLE), "crash.csv");
+        JsonNode status = client().submitAndAwait(demoApiKey(), dev.customsgateway.TestFiles.freshSample().bytes(), "crash.csv");
         String guid = status.get("messages").get(0).get("guid").asString();
         client().awaitMessage(demoApiKey(), guid, j -> "DELIVERED".equals(j.at("/delivery/state").asString()));
 
