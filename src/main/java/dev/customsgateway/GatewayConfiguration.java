@@ -1,6 +1,13 @@
 package dev.customsgateway;
 
 import java.time.Clock;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,5 +19,35 @@ class GatewayConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /**
+     * The threads that process the orders of a submission in parallel ({@code pipeline-split-orders}). The queue
+     * is short and a full queue makes the reading thread process the order itself, so a file of any size is
+     * read only as fast as its orders are processed: memory stays flat.
+     */
+    @Bean(destroyMethod = "shutdown")
+    ExecutorService pipelineWorkers(PipelineProperties properties) {
+        int workers = properties.workers();
+        AtomicInteger count = new AtomicInteger();
+        ThreadFactory threads = r -> {
+            Thread t = new Thread(r, "pipeline-worker-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+        return new ThreadPoolExecutor(workers, workers, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(workers * 2),
+                threads, new ThreadPoolExecutor.CallerRunsPolicy());
+    }
+
+    /**
+     * Pipeline settings.
+     *
+     * @param workers threads processing the orders of one submission at a time
+     */
+    @ConfigurationProperties("gateway.pipeline")
+    record PipelineProperties(int workers) {
+        PipelineProperties {
+            workers = workers <= 0 ? Math.max(1, Runtime.getRuntime().availableProcessors()) : workers;
+        }
     }
 }
