@@ -49,7 +49,7 @@ final class XlsxRecordReader implements RecordReader {
             stream = pkg.open(workbook.sheetPart());
             parsed = SafeXmlEvents.of(stream, workbook.sheetPart(), "XLSX");
             this.sheet = workbook.sheetName();
-            this.rows = new XlsxSheetRows(parsed, table, sheet, limits.maxFieldChars());
+            this.rows = new XlsxSheetRows(parsed, table, sheet, limits);
             this.header = readHeader(settings.requiredFields());
         } catch (IOException | RuntimeException e) {
             try {
@@ -77,10 +77,10 @@ final class XlsxRecordReader implements RecordReader {
                 throw new FileFault(422, "HEADER_DUPLICATE_COLUMN", "sheet " + sheet + " header names column '"
                         + name + "' twice (cell " + cell.ref() + ")");
             }
-            while (names.size() < cell.column()) {
+            while (names.size() <= cell.column()) {
                 names.add("");
             }
-            names.add(name);
+            names.set(cell.column(), name); // by column, as cells may skip columns or come out of order
         }
         List<String> missing = required.stream().filter(c -> !seen.contains(c)).toList();
         if (!missing.isEmpty()) {

@@ -1,6 +1,7 @@
 package dev.customsgateway.intake.format;
 
 import dev.customsgateway.core.FileFault;
+import dev.customsgateway.core.SourceSettings;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,14 +33,17 @@ final class XlsxSheetRows {
     private final XlsxText richText;
     private final String sheet;
     private final int maxChars;
+    private final int maxRowChars;
     private int lastRow;
 
-    XlsxSheetRows(SafeXmlEvents events, SharedStringsFile strings, String sheet, int maxChars) {
+    XlsxSheetRows(SafeXmlEvents events, SharedStringsFile strings, String sheet, SourceSettings.Limits limits) {
         this.events = events;
         this.strings = strings;
-        this.richText = new XlsxText(events, maxChars);
+        this.richText = new XlsxText(events, limits.maxFieldChars());
         this.sheet = sheet;
-        this.maxChars = maxChars;
+        this.maxChars = limits.maxFieldChars();
+        // a row is a spreadsheet's line: the line limit bounds its characters, so 16,384 long cells cannot fill the heap
+        this.maxRowChars = limits.maxLineChars();
     }
 
     /** The next row, or null at the end of the sheet. */
@@ -51,6 +55,7 @@ final class XlsxSheetRows {
         int number = parseRow(xml.getAttributeValue(null, "r"));
         lastRow = number;
         List<Cell> cells = new ArrayList<>();
+        long rowChars = 0;
         int column = -1;
         for (int e = events.next(); e != XMLStreamConstants.END_ELEMENT || !xml.getLocalName().equals("row");
                 e = events.next()) {
@@ -63,6 +68,11 @@ final class XlsxSheetRows {
                 }
                 String text = readCell(xml.getAttributeValue(null, "t"), ref);
                 if (text != null && !text.isEmpty()) {
+                    rowChars += text.length();
+                    if (rowChars > maxRowChars) {
+                        throw new FileFault(422, "RECORD_TOO_LONG", "sheet " + sheet + " row " + number
+                                + " is longer than the limit of " + maxRowChars + " characters");
+                    }
                     cells.add(new Cell(column, ref, text));
                 }
             }

@@ -122,6 +122,27 @@ class XlsxRecordReaderTest {
     }
 
     @Test
+    void rejectsRowLongerThanTheLineLimit() {
+        List<Object> wide = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            wide.add("cell " + i + " " + "x".repeat(40));
+        }
+        byte[] book = new XlsxFixture().sheet("S", List.of(List.of("a"), wide)).bytes();
+        var settings = withLimits(xlsx(null, List.of()), limits(10, 1000, 100, 10, 1 << 20));
+        assertFault(() -> readAll(book, settings), "RECORD_TOO_LONG", "sheet S row 2");
+    }
+
+    @Test
+    void headerCellsOutOfOrderStillNameTheirColumns() {
+        String sheet = "<worksheet><sheetData><row r=\"1\"><c r=\"C1\" t=\"inlineStr\"><is><t>c</t></is></c>"
+                + "<c r=\"A1\" t=\"inlineStr\"><is><t>a</t></is></c></row>"
+                + "<row r=\"2\"><c r=\"A2\"><v>1</v></c><c r=\"C2\"><v>3</v></c></row></sheetData></worksheet>";
+        byte[] book = new XlsxFixture().sheet("S", List.of()).part("xl/worksheets/sheet1.xml", sheet).bytes();
+        assertThat(readAll(book, xlsx(null, List.of("a", "c")))).singleElement()
+                .satisfies(r -> assertThat(r.values()).containsEntry("a", "1").containsEntry("c", "3"));
+    }
+
+    @Test
     void rejectsXlsxZipBomb() throws IOException {
         // 100 MB of whitespace inside sheetData deflates to about 100 KB: a ratio near 1000:1
         ByteArrayOutputStream out = new ByteArrayOutputStream();
