@@ -79,10 +79,6 @@ final class SharedStringsFile implements Closeable {
         return new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(path), 65536));
     }
 
-    int size() {
-        return count;
-    }
-
     /** The string at a cell's index; an index outside the table is a fault naming the cell. */
     String get(int i, String cell) throws IOException {
         if (i < 0 || i >= count) {

@@ -6,7 +6,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.zip.ZipOutputStream;
 
 /**
@@ -62,9 +61,5 @@ final class HugeStringsWorkbook {
             s.append(Long.toString(h & Long.MAX_VALUE, 36));
         }
         return s.toString();
-    }
-
-    static List<String> header() {
-        return List.of("n", "text");
     }
 }
