@@ -23,8 +23,8 @@ class GatewayConfiguration {
 
     /**
      * The threads that process the orders of a submission in parallel ({@code pipeline-split-orders}). The queue
-     * is short and a full queue makes the reading thread process the order itself, so a file of any size is
-     * read only as fast as its orders are processed: memory stays flat.
+     * is short and a full queue makes the reading thread wait for room (it must not run the order itself: Camel
+     * would recurse), so a file of any size is read only as fast as its orders are processed: memory stays flat.
      */
     @Bean(destroyMethod = "shutdown")
     ExecutorService pipelineWorkers(PipelineProperties properties) {
@@ -35,8 +35,15 @@ class GatewayConfiguration {
             t.setDaemon(true);
             return t;
         };
-        return new ThreadPoolExecutor(workers, workers, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(workers * 2),
-                threads, new ThreadPoolExecutor.CallerRunsPolicy());
+        return new ThreadPoolExecutor(workers, workers, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(workers * 4),
+                threads, (task, pool) -> {
+                    try {
+                        pool.getQueue().put(task); // wait for room: back-pressure on the file being read
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new java.util.concurrent.RejectedExecutionException("interrupted while queueing", e);
+                    }
+                });
     }
 
     /**

@@ -54,10 +54,11 @@ class OrderOutcomeRecorder {
                     origin.submissionId(), cause);
         }
         tx.executeWithoutResult(s -> {
-            submissions.orderFailed(origin.submissionId(), origin.orderNo(), origin.sourceRow(), errors,
-                    OffsetDateTime.now(clock));
-            messageLog.recordOrder(origin, LogStage.REJECTED, errors.stream().map(RowError::rule).distinct()
-                    .collect(java.util.stream.Collectors.joining(", ")));
+            if (submissions.orderFailed(origin.submissionId(), origin.orderNo(), origin.sourceRow(), errors,
+                    OffsetDateTime.now(clock))) {
+                messageLog.recordOrder(origin, LogStage.REJECTED, errors.stream().map(RowError::rule).distinct()
+                        .collect(java.util.stream.Collectors.joining(", ")));
+            }
         });
     }
 }

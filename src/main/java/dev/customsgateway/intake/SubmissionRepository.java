@@ -79,16 +79,25 @@ class SubmissionRepository {
                 .param(submissionId).query(Integer.class).list().stream().collect(Collectors.toSet());
     }
 
-    void orderSucceeded(String submissionId, String orderNo, int row, String guid, String file, OffsetDateTime now) {
+    /** Records a success; false (and nothing counted) when the order already has an outcome. */
+    boolean orderSucceeded(String submissionId, String orderNo, int row, String guid, String file, OffsetDateTime now) {
+        if (hasOutcome(submissionId, row)) {
+            return false;
+        }
         jdbc.sql("""
                 insert into submission_order (submission_id, order_no, source_row, status, guid, message_file, updated_at)
                 values (?, ?, ?, 'SUCCEEDED', ?, ?, ?)""")
                 .params(submissionId, orderNo, row, guid, file, now).update();
         jdbc.sql("update submission set orders_succeeded = orders_succeeded + 1 where id = ?")
                 .param(submissionId).update();
+        return true;
     }
 
-    void orderFailed(String submissionId, String orderNo, int row, List<RowError> errors, OffsetDateTime now) {
+    /** Records a failure with its errors; false (and nothing recorded) when the order already has an outcome. */
+    boolean orderFailed(String submissionId, String orderNo, int row, List<RowError> errors, OffsetDateTime now) {
+        if (hasOutcome(submissionId, row)) {
+            return false;
+        }
         jdbc.sql("""
                 insert into submission_order (submission_id, order_no, source_row, status, updated_at)
                 values (?, ?, ?, 'FAILED', ?)""")
@@ -104,6 +113,12 @@ class SubmissionRepository {
         }
         jdbc.sql("update submission set orders_failed = orders_failed + 1 where id = ?")
                 .param(submissionId).update();
+        return true;
+    }
+
+    private boolean hasOutcome(String submissionId, int row) {
+        return jdbc.sql("select count(*) from submission_order where submission_id = ? and source_row = ?")
+                .params(submissionId, row).query(Integer.class).single() > 0;
     }
 
     List<RowError> errors(String submissionId, int limit) {

@@ -1,0 +1,226 @@
+package dev.customsgateway.bench;
+
+import dev.customsgateway.CustomsGatewayApplication;
+import dev.customsgateway.TestMerchants;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * End-to-end benchmark of the real pipeline: a generated merchant CSV of N orders is posted over HTTP to a
+ * gateway started in this JVM, and the clock stops when every order's signed message is committed to the
+ * outbox and the message log. Reports documents per second, peak heap and RSS, the time per document of each
+ * stage (from the message log's timestamps), and, in the same run, the raw JCA signature rate of the same key
+ * on the same number of threads: the floor a signing gateway cannot go below.
+ *
+ * <pre>
+ * ./mvnw -B -Pbench test-compile exec:exec -Dbench.class=dev.customsgateway.bench.PipelineBench \
+ *     -Dbench.args="10000 CN_RSA_SHA1 1" -Dbench.jvm=-Xmx512m
+ * </pre>
+ * Arguments: number of orders, signature profile (CN_RSA_SHA1, CN_SM2_SM3, ECDSA_P256_SHA256), worker threads.
+ * Delivery is paused during the run (it is not part of what is measured).
+ */
+public final class PipelineBench {
+
+    private static final Map<String, String> ALIAS = Map.of("CN_RSA_SHA1", "demo-rsa", "CN_SM2_SM3", "demo-sm2",
+            "ECDSA_P256_SHA256", "demo-ec", "RSA_SHA256", "demo-rsa");
+
+    private PipelineBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int orders = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        String profile = args.length > 1 ? args[1] : "CN_RSA_SHA1";
+        int workers = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+        Path data = Files.createTempDirectory("gateway-bench-");
+        MemoryWatch memory = MemoryWatch.start();
+        SpringApplication app = new SpringApplication(CustomsGatewayApplication.class);
+        try (ConfigurableApplicationContext gateway = app.run("--gateway.data-dir=" + data, "--server.port=0",
+                "--gateway.pipeline.workers=" + workers, "--gateway.delivery.poll-interval-ms=3600000",
+                "--gateway.audit.checkpoint-interval=1h", "--logging.level.root=WARN",
+                "--logging.level.dev.customsgateway=WARN", "--spring.main.banner-mode=off")) {
+            JdbcClient jdbc = gateway.getBean(JdbcClient.class);
+            String port = gateway.getEnvironment().getProperty("local.server.port");
+            String key = TestMerchants.create(jdbc, "bench", "default-csv", "PLATFORM", "IMPORT", ALIAS.get(profile),
+                    profile, "202205");
+            Path csv = BenchOrders.write(data.resolve("bench-orders.csv"), orders);
+            memory.reset();
+
+            long start = System.nanoTime();
+            String submission = post(port, key, csv);
+            awaitDone(jdbc, submission, orders);
+            double seconds = (System.nanoTime() - start) / 1e9;
+
+            long failed = jdbc.sql("select orders_failed from submission where id = ?").param(submission)
+                    .query(Long.class).single();
+            double docsPerSecond = orders / seconds;
+            double raw = RawSignatureRate.measure(data, ALIAS.get(profile), profile, workers);
+            System.out.printf("%nPipelineBench: %,d orders, profile %s, %d worker(s)%n", orders, profile, workers);
+            System.out.printf("  end to end       %8.1f docs/s  (%.1f s, %d failed)%n", docsPerSecond, seconds, failed);
+            System.out.printf("  raw JCA signing  %8.1f sig/s  (same key, %d thread(s))%n", raw, workers);
+            System.out.printf("  ratio            %8.1f %%%n", 100 * docsPerSecond / raw);
+            System.out.printf("  peak heap        %8.1f MB, peak RSS %.1f MB (max heap %.0f MB)%n", memory.peakHeapMb(),
+                    memory.peakRssMb(), Runtime.getRuntime().maxMemory() / 1048576.0);
+            StageTimes.print(jdbc, submission);
+        } finally {
+            memory.stop();
+        }
+        System.exit(0);
+    }
+
+    private static String post(String port, String key, Path csv) throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/api/v1/submissions"))
+                .header("X-API-Key", key).header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofFile(csv)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 202) {
+            throw new IllegalStateException("upload refused: " + response.body());
+        }
+        return response.body().replaceAll(".*\"submissionId\":\"([^\"]+)\".*", "$1");
+    }
+
+    private static void awaitDone(JdbcClient jdbc, String submission, int orders) throws InterruptedException {
+        while (true) {
+            Map<String, Object> row = jdbc.sql("select status, orders_succeeded + orders_failed as done from submission"
+                    + " where id = ?").param(submission).query().singleRow();
+            if ("COMPLETED".equals(row.get("status")) && ((Number) row.get("done")).intValue() >= orders) {
+                return;
+            }
+            if ("REFUSED".equals(row.get("status"))) {
+                throw new IllegalStateException("submission refused");
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    /** Samples heap use and the process's resident set while the benchmark runs. */
+    static final class MemoryWatch {
+        private final AtomicLong peakHeap = new AtomicLong();
+        private final AtomicLong peakRss = new AtomicLong();
+        private final Thread thread;
+        private volatile boolean running = true;
+
+        private MemoryWatch() {
+            thread = new Thread(() -> {
+                while (running) {
+                    peakHeap.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(),
+                            Math::max);
+                    peakRss.accumulateAndGet(rss(), Math::max);
+                    try {
+                        Thread.sleep(20);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "memory-watch");
+            thread.setDaemon(true);
+        }
+
+        static MemoryWatch start() {
+            MemoryWatch watch = new MemoryWatch();
+            watch.thread.start();
+            return watch;
+        }
+
+        void reset() {
+            System.gc();
+            peakHeap.set(0);
+            peakRss.set(0);
+        }
+
+        double peakHeapMb() {
+            return peakHeap.get() / 1048576.0;
+        }
+
+        double peakRssMb() {
+            return peakRss.get() / 1048576.0;
+        }
+
+        void stop() {
+            running = false;
+        }
+
+        private static long rss() {
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                    if (line.startsWith("VmRSS:")) {
+                        return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+                    }
+                }
+            } catch (IOException | NumberFormatException e) {
+                return 0;
+            }
+            return 0;
+        }
+    }
+
+    /** Writes N valid one-line orders in the default CSV format, streaming. */
+    static final class BenchOrders {
+        private static final String HEADER = "order_no,buyer_reg_no,buyer_name,buyer_id_number,buyer_phone,consignee,"
+                + "consignee_phone,consignee_address,freight,item_no,item_name,item_model,unit,qty,price,country";
+
+        static Path write(Path file, int orders) throws IOException {
+            try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                out.write(HEADER);
+                out.newLine();
+                for (int i = 1; i <= orders; i++) {
+                    out.write("BENCH-" + i + ",buyer" + i + ",张三,110101199003071233,13800000001,张三,13800000001,"
+                            + "北京市东城区东华门街道 1 号,10,SKU-" + (i % 100) + ",婴儿奶粉,900g/罐,122,2,188.00,309");
+                    out.newLine();
+                }
+            }
+            return file;
+        }
+    }
+
+    /** Time per document of each stage, from the message log: the average gap between consecutive stages. */
+    static final class StageTimes {
+        static void print(JdbcClient jdbc, String submission) {
+            List<Map<String, Object>> rows = jdbc.sql("""
+                    select guid, stage, recorded_at from message_log
+                    where submission_id = ? and guid is not null order by guid, id""")
+                    .param(submission).query().listOfRows();
+            Map<String, double[]> gaps = new LinkedHashMap<>();
+            String guid = null;
+            String stage = null;
+            java.time.OffsetDateTime previous = null;
+            for (Map<String, Object> row : rows) {
+                java.time.OffsetDateTime at = toTime(row.get("recorded_at"));
+                if (row.get("guid").equals(guid)) {
+                    double[] sum = gaps.computeIfAbsent(stage + " -> " + row.get("stage"), k -> new double[2]);
+                    sum[0] += java.time.Duration.between(previous, at).toNanos() / 1e6;
+                    sum[1]++;
+                }
+                guid = (String) row.get("guid");
+                stage = (String) row.get("stage");
+                previous = at;
+            }
+            System.out.println("  stage (time per document, average of per-document gaps in the message log):");
+            gaps.forEach((name, sum) -> System.out.printf("    %-26s %7.3f ms%n", name, sum[0] / sum[1]));
+        }
+
+        private static java.time.OffsetDateTime toTime(Object value) {
+            if (value instanceof java.time.OffsetDateTime t) {
+                return t;
+            }
+            if (value instanceof java.sql.Timestamp t) {
+                return t.toInstant().atOffset(java.time.ZoneOffset.UTC);
+            }
+            return java.time.OffsetDateTime.parse(value.toString());
+        }
+    }
+}
