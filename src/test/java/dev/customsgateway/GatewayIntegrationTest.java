@@ -27,6 +27,7 @@ public abstract class GatewayIntegrationTest {
     static void gatewayProperties(DynamicPropertyRegistry registry) {
         registry.add("gateway.data-dir", DATA_DIR::toString);
         registry.add("gateway.intake.recovery-delay-ms", () -> "0");
+        registry.add("gateway.intake.sftp.port", () -> "0"); // 0: the SFTP server binds a free port
     }
 
     protected String baseUrl() {

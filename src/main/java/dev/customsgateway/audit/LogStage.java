@@ -20,5 +20,9 @@ public enum LogStage {
     /** The signed XML passed the official schema. */
     VALIDATED,
     /** The signed XML was written to the outbox. */
-    WRITTEN
+    WRITTEN,
+    /** A login to a merchant channel (SFTP) failed or was refused by the rate limit; never holds the secret. */
+    LOGIN_FAILED,
+    /** An upload repeated the exact content of an earlier submission and was not declared again. */
+    DUPLICATE
 }
