@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.channels.Channel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.CopyOption;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.OpenOption;
@@ -15,7 +16,9 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.security.Principal;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.apache.sshd.sftp.server.DirectoryHandle;
 import org.apache.sshd.sftp.server.FileHandle;
 import org.apache.sshd.sftp.server.SftpFileSystemAccessor;
 import org.apache.sshd.sftp.server.SftpSubsystemProxy;
@@ -36,8 +39,10 @@ class InboxOnlyAccessor implements SftpFileSystemAccessor {
     private final SftpLimits limits;
     private final UploadRateLimiter rate;
     private final MerchantNotices notices;
+    private final MerchantHomes homes;
 
-    InboxOnlyAccessor(SftpLimits limits, UploadRateLimiter rate, MerchantNotices notices) {
+    InboxOnlyAccessor(SftpLimits limits, UploadRateLimiter rate, MerchantNotices notices, MerchantHomes homes) {
+        this.homes = homes;
         this.limits = limits;
         this.rate = rate;
         this.notices = notices;
@@ -46,6 +51,7 @@ class InboxOnlyAccessor implements SftpFileSystemAccessor {
     @Override
     public SeekableByteChannel openFile(SftpSubsystemProxy sftp, FileHandle handle, Path file, String handleId,
             Set<? extends OpenOption> options, FileAttribute<?>... attrs) throws IOException {
+        noLinks(sftp, file);
         if (options.stream().noneMatch(WRITING::contains)) {
             return SftpFileSystemAccessor.super.openFile(sftp, handle, file, handleId, options, attrs);
         }
@@ -63,6 +69,26 @@ class InboxOnlyAccessor implements SftpFileSystemAccessor {
         return new SizeLimitedChannel(channel, limit.maxFileBytes(), file.toString(), () -> notices.notice(merchant,
                 name + ".too-large.txt", "The upload of " + name + " was refused and removed: it is larger than the "
                         + "limit of " + limit.maxFileBytes() + " bytes.\n"));
+    }
+
+    @Override
+    public DirectoryStream<Path> openDirectory(SftpSubsystemProxy sftp, DirectoryHandle handle, Path dir,
+            String handleId, LinkOption... options) throws IOException {
+        noLinks(sftp, dir);
+        return SftpFileSystemAccessor.super.openDirectory(sftp, handle, dir, handleId, options);
+    }
+
+    @Override
+    public Map<String, ?> readFileAttributes(SftpSubsystemProxy sftp, Path file, String view,
+            LinkOption... options) throws IOException {
+        noLinks(sftp, file.toAbsolutePath().normalize().getParent());
+        // attributes of a link itself, never of what it points to
+        return SftpFileSystemAccessor.super.readFileAttributes(sftp, file, view, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    @Override
+    public String resolveLinkTarget(SftpSubsystemProxy sftp, Path link) throws IOException {
+        throw new SftpRefusal(link.toString(), "symbolic links are not followed");
     }
 
     @Override
@@ -137,6 +163,12 @@ class InboxOnlyAccessor implements SftpFileSystemAccessor {
     public void setFileAccessControl(SftpSubsystemProxy sftp, Path path, List<AclEntry> acl,
             LinkOption... options) throws IOException {
         throw new SftpRefusal(path.toString(), "access control lists cannot be changed");
+    }
+
+    private void noLinks(SftpSubsystemProxy sftp, Path sessionPath) throws SftpRefusal {
+        if (sessionPath != null) {
+            NoLinks.require(homes.home(MerchantFileSystemFactory.merchantOf(sftp.getServerSession())), sessionPath);
+        }
     }
 
     /** The name of a file directly in inbox/ that may be written; refuses everything else. */

@@ -32,6 +32,8 @@ abstract class SftpTestSupport extends GatewayIntegrationTest {
     PasswordHasher hasher;
     @Autowired
     UploadCompletion completion;
+    @Autowired
+    MerchantHomes homes;
 
     @TempDir
     Path work;
@@ -42,6 +44,11 @@ abstract class SftpTestSupport extends GatewayIntegrationTest {
         TestMerchants.create(jdbc, id, "default-csv");
         String password = UUID.randomUUID().toString();
         accounts.create(id, id, hasher.hash(password), OffsetDateTime.now());
+        try {
+            homes.ensure(id);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return new TestAccount(id, id, password);
     }
 
@@ -68,6 +75,12 @@ abstract class SftpTestSupport extends GatewayIntegrationTest {
         }
         jdbc.sql("update sftp_merchant_option set " + column + " = ? where merchant_id = ?")
                 .params(value, merchantId).update();
+    }
+
+    /** What the server answered, without the client's echo of the commands. */
+    static String answers(OpenSshSftp.Result result) {
+        return result.output().lines().filter(l -> !l.startsWith("sftp>"))
+                .collect(java.util.stream.Collectors.joining("\n"));
     }
 
     /** Waits until the condition holds, polling; fails after the deadline. */
