@@ -18,6 +18,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.sshd.common.AttributeRepository.AttributeKey;
 import org.apache.sshd.sftp.server.DirectoryHandle;
 import org.apache.sshd.sftp.server.FileHandle;
 import org.apache.sshd.sftp.server.SftpFileSystemAccessor;
@@ -35,6 +36,8 @@ class InboxOnlyAccessor implements SftpFileSystemAccessor {
 
     private static final Set<StandardOpenOption> WRITING = Set.of(StandardOpenOption.WRITE, StandardOpenOption.APPEND,
             StandardOpenOption.CREATE, StandardOpenOption.CREATE_NEW, StandardOpenOption.TRUNCATE_EXISTING);
+
+    private static final AttributeKey<Boolean> NEW_FILE_COUNTED = new AttributeKey<>();
 
     private final SftpLimits limits;
     private final UploadRateLimiter rate;
@@ -58,7 +61,10 @@ class InboxOnlyAccessor implements SftpFileSystemAccessor {
         String name = writableInboxName(file);
         String merchant = MerchantFileSystemFactory.merchantOf(sftp.getServerSession());
         SftpLimits.Effective limit = limits.of(merchant);
-        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !rate.tryAcquire(merchant, limit.filesPerMinute())) {
+        // MINA retries the open without attributes when the first try fails: count one file once
+        boolean counted = handle.setAttribute(NEW_FILE_COUNTED, Boolean.TRUE) != null;
+        if (!counted && !Files.exists(file, LinkOption.NOFOLLOW_LINKS)
+                && !rate.tryAcquire(merchant, limit.filesPerMinute())) {
             notices.notice(merchant, name + ".rate-limited.txt", "The upload of " + name + " was refused: at most "
                     + limit.filesPerMinute() + " new files per minute are accepted. Upload it again in a minute.\n");
             throw new SftpRefusal(file.toString(), "too many files: at most " + limit.filesPerMinute()
