@@ -21,6 +21,8 @@ class PasswordHasher {
     private static final int MEMORY_KIB = 19 * 1024;
     private static final int ITERATIONS = 2;
     private static final int PARALLELISM = 1;
+    private static final int MAX_MEMORY_KIB = 1024 * 1024;
+    private static final int MAX_ITERATIONS = 20;
     private static final int SALT_BYTES = 16;
     private static final int HASH_BYTES = 32;
     private static final Pattern PHC = Pattern.compile(
@@ -50,10 +52,14 @@ class PasswordHasher {
             matches(password, dummy); // same work as a real check
             return false;
         }
+        int memory = Integer.parseInt(m.group(1));
+        int iterations = Integer.parseInt(m.group(2));
+        if (memory > MAX_MEMORY_KIB || iterations > MAX_ITERATIONS) {
+            return false; // a stored value must not make a login allocate gigabytes
+        }
         byte[] salt = B64D.decode(m.group(4));
         byte[] expected = B64D.decode(m.group(5));
-        byte[] actual = derive(password, salt, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                Integer.parseInt(m.group(3)), expected.length);
+        byte[] actual = derive(password, salt, memory, iterations, Integer.parseInt(m.group(3)), expected.length);
         return MessageDigest.isEqual(expected, actual);
     }
 

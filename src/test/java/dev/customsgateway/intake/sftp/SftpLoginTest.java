@@ -13,6 +13,9 @@ import org.junit.jupiter.api.Test;
 /** Logging in over SFTP with the real OpenSSH client: passwords, keys, disabled accounts, guessing. */
 class SftpLoginTest extends SftpTestSupport {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    SftpAccountCommand command;
+
     @Test
     void demoMerchantLogsInWithTheGeneratedPassword() throws Exception {
         Path passwordFile = DATA_DIR.resolve("demo-merchant.sftp-password");
@@ -42,6 +45,28 @@ class SftpLoginTest extends SftpTestSupport {
 
         assertThat(result.exitCode()).as(result.output()).isZero();
         assertThat(result.output()).contains("inbox");
+    }
+
+    @Test
+    void operatorCommandAddsAnAccountAndRefusesWeakKeys() throws Exception {
+        TestAccount shop = newMerchant("command");
+        var out = new java.io.ByteArrayOutputStream();
+        var err = new java.io.ByteArrayOutputStream();
+        Path weak = work.resolve("weak");
+        ExternalTool.run(List.of("ssh-keygen", "-q", "-t", "rsa", "-b", "1024", "-N", "", "-f", weak.toString()));
+
+        int added = command.run(List.of("add", shop.merchantId() + "-ops", shop.merchantId()),
+                new java.io.PrintStream(out), new java.io.PrintStream(err));
+        int refused = command.run(List.of("add-key", shop.merchantId() + "-ops", weak + ".pub"),
+                new java.io.PrintStream(out), new java.io.PrintStream(err));
+
+        assertThat(added).isZero();
+        assertThat(refused).isEqualTo(1);
+        assertThat(err.toString()).contains("key refused", "1024 bits");
+        String password = out.toString().replaceAll("(?s).*\\(shown once\\): (\\S+).*", "$1");
+        OpenSshSftp.Result login = OpenSshSftp.withPassword(server.port(), shop.merchantId() + "-ops", password, work)
+                .run("ls -1 /");
+        assertThat(login.exitCode()).as(login.output()).isZero();
     }
 
     @Test
