@@ -120,7 +120,7 @@ class SftpServer implements SmartLifecycle {
         return sshd == null ? -1 : sshd.getPort();
     }
 
-    private static KeyPairProvider hostKey(Path file) {
+    static KeyPairProvider hostKey(Path file) {
         try {
             Path dir = file.toAbsolutePath().getParent();
             if (!Files.isDirectory(dir)) {
