@@ -33,6 +33,7 @@ public abstract class GatewayIntegrationTest {
         registry.add("gateway.delivery.destinations.sandbox.circuit-open-for", () -> "1s");
         registry.add("gateway.delivery.destinations.sandbox.max-attempts", () -> "4");
         registry.add("gateway.sandbox.latency", () -> "50ms");
+        registry.add("gateway.intake.sftp.port", () -> "0"); // 0: the SFTP server binds a free port
     }
 
     protected String baseUrl() {

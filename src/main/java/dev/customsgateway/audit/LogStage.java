@@ -30,5 +30,9 @@ public enum LogStage {
     /** A dead-lettered message was put back in the outbox by an operator. */
     REPLAYED,
     /** A receipt from customs, byte for byte. */
-    RECEIPT
+    RECEIPT,
+    /** A login to a merchant channel (SFTP) failed or was refused by the rate limit; never holds the secret. */
+    LOGIN_FAILED,
+    /** An upload repeated the exact content of an earlier submission and was not declared again. */
+    DUPLICATE
 }

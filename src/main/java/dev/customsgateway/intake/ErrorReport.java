@@ -12,14 +12,14 @@ import org.apache.commons.csv.CSVPrinter;
  * {@code =}, {@code +}, {@code -}, {@code @}, tab or carriage return is prefixed with an apostrophe, so a
  * spreadsheet shows it as text instead of running it as a formula.
  */
-final class ErrorReport {
+public final class ErrorReport {
 
     static final List<String> COLUMNS = List.of("file", "row", "column", "value", "rule", "message");
 
     private ErrorReport() {
     }
 
-    static String csv(String fileName, List<RowError> errors) {
+    public static String csv(String fileName, List<RowError> errors) {
         StringBuilder out = new StringBuilder();
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder()
                 .setHeader(COLUMNS.toArray(String[]::new)).get())) {
@@ -33,7 +33,7 @@ final class ErrorReport {
         return out.toString();
     }
 
-    static List<Map<String, Object>> json(String fileName, List<RowError> errors) {
+    public static List<Map<String, Object>> json(String fileName, List<RowError> errors) {
         return errors.stream().<Map<String, Object>>map(e -> {
             Map<String, Object> row = new java.util.LinkedHashMap<>();
             row.put("file", fileName);

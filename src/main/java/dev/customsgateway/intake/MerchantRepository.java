@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
 
 /** Reads and creates merchants in the {@code merchant} table. */
 @Repository
-class MerchantRepository {
+public class MerchantRepository {
 
     private static final String SELECT = """
             select id, display_name, role, trade_direction, cop_code, cop_name, dxp_id, ebp_code, ebp_name, ebc_code, ebc_name,
@@ -27,7 +27,7 @@ class MerchantRepository {
         this.jdbc = jdbc;
     }
 
-    Optional<Merchant> findEnabled(String id) {
+    public Optional<Merchant> findEnabled(String id) {
         return jdbc.sql(SELECT + " where id = ? and enabled = true").param(id)
                 .query(this::map).optional();
     }

@@ -3,7 +3,7 @@ package dev.customsgateway.intake;
 import java.time.OffsetDateTime;
 
 /** A submission row: what was uploaded, by whom, and how far it got. */
-record Submission(
+public record Submission(
         String id,
         String merchantId,
         String channel,
@@ -18,7 +18,7 @@ record Submission(
         OffsetDateTime receivedAt,
         OffsetDateTime completedAt) {
 
-    int ordersReceived() {
+    public int ordersReceived() {
         return ordersSucceeded + ordersFailed;
     }
 }

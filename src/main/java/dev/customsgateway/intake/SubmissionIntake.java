@@ -24,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Only after the first two steps may a channel acknowledge the upload.
  */
 @Component
-class SubmissionIntake {
+public class SubmissionIntake {
 
     private static final Logger LOG = LoggerFactory.getLogger(SubmissionIntake.class);
 
@@ -52,7 +52,7 @@ class SubmissionIntake {
      * Stores and accepts an upload. Returns the stored submission; throws {@link FileFault} (after storing and
      * recording the refusal) when the file as a whole cannot be processed.
      */
-    Submission accept(Merchant merchant, String channel, String fileName, InputStream body) throws IOException {
+    public Submission accept(Merchant merchant, String channel, String fileName, InputStream body) throws IOException {
         ContentStore.StoredContent stored = store.put(body);
         Submission submission = new Submission(UUID.randomUUID().toString(), merchant.id(), channel, "UNKNOWN",
                 fileName, stored.sha256(), stored.size(), SubmissionStatus.RECEIVED, 0, 0, null,

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Repository;
 
 /** Submissions, their orders and their row errors. */
 @Repository
-class SubmissionRepository {
+public class SubmissionRepository {
 
     private final JdbcClient jdbc;
 
@@ -29,7 +29,7 @@ class SubmissionRepository {
                 .update();
     }
 
-    Optional<Submission> find(String id) {
+    public Optional<Submission> find(String id) {
         return jdbc.sql("""
                 select id, merchant_id, channel, format, file_name, content_sha256, size_bytes, status,
                     orders_succeeded, orders_failed, problem, received_at, completed_at
@@ -40,6 +40,17 @@ class SubmissionRepository {
                         SubmissionStatus.valueOf(rs.getString(8)), rs.getInt(9), rs.getInt(10), rs.getString(11),
                         rs.getObject(12, OffsetDateTime.class), rs.getObject(13, OffsetDateTime.class)))
                 .optional();
+    }
+
+    /**
+     * The earliest submission of the merchant with exactly this content that was not refused as a whole: its
+     * orders were (or are being) declared, so the same bytes must not be declared again.
+     */
+    public Optional<String> firstDeclaredWithContent(String merchantId, String contentSha256) {
+        return jdbc.sql("""
+                select id from submission where merchant_id = ? and content_sha256 = ? and status <> 'REFUSED'
+                order by received_at, id limit 1""")
+                .params(merchantId, contentSha256).query(String.class).optional();
     }
 
     /** Submissions stored but not yet claimed, received before the given time, oldest first. */
@@ -121,7 +132,7 @@ class SubmissionRepository {
                 .params(submissionId, row).query(Integer.class).single() > 0;
     }
 
-    List<RowError> errors(String submissionId, int limit) {
+    public List<RowError> errors(String submissionId, int limit) {
         return jdbc.sql("""
                 select source_row, column_name, value_shown, rule, message from submission_error
                 where submission_id = ? order by source_row, id limit ?""")

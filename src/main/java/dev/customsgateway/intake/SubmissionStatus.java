@@ -1,6 +1,6 @@
 package dev.customsgateway.intake;
 
 /** Where a submission is; {@code REFUSED} means the file as a whole could not be read. */
-enum SubmissionStatus {
+public enum SubmissionStatus {
     RECEIVED, PROCESSING, COMPLETED, REFUSED
 }

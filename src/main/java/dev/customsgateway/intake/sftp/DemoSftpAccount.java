@@ -1,0 +1,71 @@
+package dev.customsgateway.intake.sftp;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Gives the demo merchant an SFTP account on first start, named like the merchant, with a random password
+ * written owner-only to {@code gateway.intake.sftp.demo-password-file}. There is no default password: without
+ * this file nobody knows it. Runs after the merchant seeder; never touches an existing account.
+ */
+@Component
+@Order(10)
+class DemoSftpAccount implements ApplicationRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoSftpAccount.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final SftpProperties properties;
+    private final SftpAccounts accounts;
+    private final PasswordHasher hasher;
+    private final Clock clock;
+
+    DemoSftpAccount(SftpProperties properties, SftpAccounts accounts, PasswordHasher hasher, Clock clock) {
+        this.properties = properties;
+        this.accounts = accounts;
+        this.hasher = hasher;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        String merchant = properties.demoMerchant();
+        if (merchant == null || merchant.isBlank() || properties.demoPasswordFile() == null
+                || accounts.exists(merchant)) {
+            return;
+        }
+        byte[] secret = new byte[18];
+        RANDOM.nextBytes(secret);
+        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        writeOwnerOnly(properties.demoPasswordFile(), password);
+        accounts.create(merchant, merchant, hasher.hash(password), OffsetDateTime.now(clock));
+        LOG.warn("Created the SFTP account {} for the demo merchant; its password is in {}", merchant,
+                properties.demoPasswordFile().toAbsolutePath());
+    }
+
+    private static void writeOwnerOnly(Path file, String password) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.deleteIfExists(file);
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(file, password + "\n", StandardCharsets.US_ASCII, StandardOpenOption.TRUNCATE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the demo SFTP password file " + file, e);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package dev.customsgateway.intake.sftp;
+
+import dev.customsgateway.audit.LogEntry;
+import dev.customsgateway.audit.LogStage;
+import dev.customsgateway.audit.MessageLog;
+import dev.customsgateway.core.FileFault;
+import dev.customsgateway.core.Merchant;
+import dev.customsgateway.intake.MerchantRepository;
+import dev.customsgateway.intake.Submission;
+import dev.customsgateway.intake.SubmissionIntake;
+import dev.customsgateway.intake.SubmissionRepository;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Second step of the {@code intake-sftp-scan} route: takes one complete inbox file in. A repeat of content
+ * already declared gets a duplicate notice; anything else goes through {@link SubmissionIntake#accept}, which
+ * stores the bytes durably and records them before the file leaves the inbox for {@code archive/}. A file
+ * refused as a whole gets its error reports at once; the results of accepted files follow from
+ * {@link ResultReporter} when the pipeline has finished with them.
+ */
+@Component("sftpUploadProcessor")
+class UploadProcessor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UploadProcessor.class);
+    static final String CHANNEL = "SFTP";
+
+    private final SftpUploads uploads;
+    private final MerchantRepository merchants;
+    private final SubmissionRepository submissions;
+    private final SubmissionIntake intake;
+    private final MerchantHomes homes;
+    private final UploadCompletion completion;
+    private final ResultFiles results;
+    private final MessageLog messageLog;
+    private final Clock clock;
+
+    UploadProcessor(SftpUploads uploads, MerchantRepository merchants, SubmissionRepository submissions,
+            SubmissionIntake intake, MerchantHomes homes, UploadCompletion completion, ResultFiles results,
+            MessageLog messageLog, Clock clock) {
+        this.uploads = uploads;
+        this.merchants = merchants;
+        this.submissions = submissions;
+        this.intake = intake;
+        this.homes = homes;
+        this.completion = completion;
+        this.results = results;
+        this.messageLog = messageLog;
+        this.clock = clock;
+    }
+
+    public void process(long uploadId) throws IOException {
+        SftpUploads.Upload upload = uploads.find(uploadId).filter(u -> "READY".equals(u.state())).orElse(null);
+        Optional<Merchant> merchant = upload == null ? Optional.empty() : merchants.findEnabled(upload.merchantId());
+        if (merchant.isEmpty()) {
+            return; // gone meanwhile, or the merchant is disabled: its files wait
+        }
+        String name = upload.fileName();
+        Path inbox = homes.ensure(merchant.get().id()).resolve(MerchantHomes.INBOX);
+        Path file = inbox.resolve(name);
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            uploads.delete(uploadId);
+            return;
+        }
+        if (completion.beingWritten(merchant.get().id(), name)) {
+            return; // reopened for writing: the open already withdrew completion
+        }
+        String storedName = ArchiveNames.unique(inbox.resolveSibling(MerchantHomes.ARCHIVE),
+                inbox.resolveSibling(MerchantHomes.ERRORS), name);
+        String sha256 = ChecksumSidecars.digest(file);
+        Optional<String> earlier = submissions.firstDeclaredWithContent(merchant.get().id(), sha256);
+        if (earlier.isPresent()) {
+            duplicate(upload, merchant.get(), file, storedName, sha256, earlier.get());
+            return;
+        }
+        accept(upload, merchant.get(), file, storedName, sha256);
+        archive(file, storedName);
+    }
+
+    private void accept(SftpUploads.Upload upload, Merchant merchant, Path file, String storedName, String sha256)
+            throws IOException {
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            Submission submission = intake.accept(merchant, CHANNEL, upload.fileName(), in);
+            uploads.accepted(upload.id(), submission.id(), storedName);
+            if (!submission.contentSha256().equals(sha256)) {
+                LOG.warn("SFTP file {} of merchant {} changed while it was taken in; the stored bytes count",
+                        upload.fileName(), merchant.id());
+            }
+        } catch (FileFault fault) {
+            results.refused(merchant.id(), upload.fileName(), storedName, sha256, fault);
+            uploads.reported(upload.id(), storedName, OffsetDateTime.now(clock));
+        }
+    }
+
+    private void duplicate(SftpUploads.Upload upload, Merchant merchant, Path file, String storedName,
+            String sha256, String earlierId) throws IOException {
+        Submission earlier = submissions.find(earlierId).orElseThrow();
+        messageLog.record(LogEntry.forSubmission(merchant.id(), earlierId, LogStage.DUPLICATE)
+                .withArtefact("upload", sha256, Files.size(file))
+                .withDetail(CHANNEL + " " + upload.fileName() + ": same content as submission " + earlierId
+                        + ", not declared again"));
+        results.duplicate(merchant.id(), upload.fileName(), storedName, sha256, earlier);
+        Files.delete(file); // the same bytes are stored already, under the earlier submission
+        Files.deleteIfExists(sidecarOf(file));
+        uploads.reported(upload.id(), storedName, OffsetDateTime.now(clock));
+    }
+
+    /** Moves the stored file (and its checksum sidecar) from inbox/ to archive/. */
+    private static void archive(Path file, String storedName) throws IOException {
+        Path archive = file.getParent().resolveSibling(MerchantHomes.ARCHIVE);
+        Files.move(file, archive.resolve(storedName), StandardCopyOption.ATOMIC_MOVE);
+        Path sidecar = sidecarOf(file);
+        if (Files.isRegularFile(sidecar, LinkOption.NOFOLLOW_LINKS)) {
+            Files.move(sidecar, archive.resolve(storedName + UploadNames.SIDECAR_SUFFIX),
+                    StandardCopyOption.ATOMIC_MOVE);
+        }
+    }
+
+    private static Path sidecarOf(Path file) {
+        return file.resolveSibling(file.getFileName() + UploadNames.SIDECAR_SUFFIX);
+    }
+}
