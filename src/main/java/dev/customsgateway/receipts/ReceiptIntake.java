@@ -24,10 +24,12 @@ class ReceiptIntake {
     private final ReceiptRepository receipts;
     private final ReceiptCodes codes;
     private final MessageLog messageLog;
+    private final MerchantReceiptFolder folders;
     private final Clock clock;
 
     ReceiptIntake(ContentStore store, ReceiptRepository receipts, ReceiptCodes codes, MessageLog messageLog,
-            Clock clock) {
+            MerchantReceiptFolder folders, Clock clock) {
+        this.folders = folders;
         this.store = store;
         this.receipts = receipts;
         this.codes = codes;
@@ -55,6 +57,7 @@ class ReceiptIntake {
             messageLog.record(new LogEntry(message.guid(), message.merchantId(), message.submissionId(),
                     LogStage.RECEIPT, entry.receiptType(), entry.orderNo(), message.guid(), "receipt",
                     stored.sha256(), stored.size(), entry.returnStatus() + " " + explanation));
+            folders.deliver(message.merchantId(), entry, explanation, receipt, OffsetDateTime.now(clock).toString());
         }
         return fresh;
     }

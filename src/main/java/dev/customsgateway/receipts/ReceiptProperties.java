@@ -9,9 +9,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param sources  callback sources by name ({@code POST /api/v1/receipts/<name>}); each proves itself with an
  *                 HMAC-SHA256 of the body under its own shared secret
+ * @param merchantFolders root of the merchants' SFTP homes; each receipt is also written to
+ *                 {@code <root>/<merchant>/receipts/}
  */
 @ConfigurationProperties("gateway.receipts")
-record ReceiptProperties(Map<String, Source> sources) {
+record ReceiptProperties(Map<String, Source> sources, java.nio.file.Path merchantFolders) {
 
     ReceiptProperties {
         sources = sources == null ? Map.of() : Map.copyOf(sources);

@@ -97,6 +97,26 @@ class CustomsLoopTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void receiptsReachTheMerchantsSftpHomeAsXmlAndAReadableLine() throws Exception {
+        Path home = DATA_DIR.resolve("sftp/demo");
+        Files.createDirectories(home.resolve("inbox")); // the demo merchant has an SFTP account, hence a home
+        JsonNode status = client().submitAndAwait(demoApiKey(), dev.customsgateway.TestFiles.freshSample().bytes(),
+                "home.csv");
+        String guid = status.get("messages").get(0).get("guid").asString();
+        client().awaitMessage(demoApiKey(), guid, j -> "120".equals(j.path("customsStatus").asString()));
+
+        Path receipts = home.resolve("receipts");
+        try (var files = Files.list(receipts)) {
+            assertThat(files.map(f -> f.getFileName().toString()))
+                    .contains("CEB312_" + status.get("messages").get(0).get("orderNo").asString() + "_" + guid
+                            + "_120.xml");
+        }
+        assertThat(Files.readString(receipts.resolve("receipts.csv")))
+                .startsWith("received_at,receipt,guid,order_no,status,explanation,return_info")
+                .contains("\"" + guid + "\"").contains("accepted into the customs system");
+    }
+
+    @Test
     void receiptsWithoutAValidSignatureAreRefused() throws Exception {
         byte[] receipt = Files.readAllBytes(Path.of("src/test/resources/fixtures/receipts/CEB312Message.xml"));
         HttpClient http = HttpClient.newHttpClient();

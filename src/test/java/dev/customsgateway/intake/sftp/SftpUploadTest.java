@@ -27,10 +27,10 @@ class SftpUploadTest extends SftpTestSupport {
                 "errors: none", Sha256.hex(Files.readAllBytes(SAMPLE)));
         assertThat(home(shop.merchantId()).resolve("archive/orders.csv")).hasSameBinaryContentAs(SAMPLE);
         assertThat(home(shop.merchantId()).resolve("inbox/orders.csv")).doesNotExist();
-        try (Stream<Path> outbox = Files.list(DATA_DIR.resolve("outbox").resolve(shop.merchantId()))) {
-            assertThat(outbox.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("CEB311_")))
-                    .hasSize(3).allSatisfy(n -> assertThat(n).endsWith(".xml"));
-        }
+        assertThat(jdbc.sql("select file_name from outbox_message where merchant_id = ?").param(shop.merchantId())
+                .query(String.class).list())
+                .as("three signed CEB311 committed to the outbox").hasSize(3)
+                .allSatisfy(n -> assertThat(n).startsWith("CEB311_").endsWith(".xml"));
         assertThat(jdbc.sql("""
                 select stage from message_log where merchant_id = ? and stage = 'RECEIVED'
                 and detail like 'SFTP orders.csv%'""").param(shop.merchantId()).query(String.class).list())
