@@ -1,7 +1,6 @@
 package dev.customsgateway.intake;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -18,29 +17,27 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code /api/v1/operator}: what operators do over HTTP. Merchants' API keys (issue, shown once; list, never the
  * key; revoke) and the replay of dead-lettered messages. Every call needs the operator token
- * ({@code Authorization: Bearer cgo_...}); merchants' keys and the auditor token do not open it.
+ * ({@code Authorization: Bearer cgo_...}), checked by {@link OperatorApiGuard} before the request is read;
+ * merchants' keys and the auditor token do not open it.
  */
 @RestController
 @RequestMapping("/api/v1/operator")
 @Tag(name = "Operator", description = "Merchant API keys and dead-letter replay (operator token)")
 class OperatorController {
 
-    private final OperatorAuthenticator authenticator;
     private final ApiKeys apiKeys;
     private final MerchantRepository merchants;
     private final DeadLetters deadLetters;
     private final Clock clock;
 
-    OperatorController(OperatorAuthenticator authenticator, ApiKeys apiKeys, MerchantRepository merchants,
+    OperatorController(ApiKeys apiKeys, MerchantRepository merchants,
             DeadLetters deadLetters, Clock clock) {
-        this.authenticator = authenticator;
         this.apiKeys = apiKeys;
         this.merchants = merchants;
         this.deadLetters = deadLetters;
@@ -54,10 +51,8 @@ class OperatorController {
                     content = @Content(mediaType = "application/json",
                             schema = @Schema(implementation = ApiKeys.IssuedKey.class),
                             examples = @ExampleObject(value = ApiExamples.ISSUED_KEY))))
-    ResponseEntity<?> issue(@Parameter(hidden = true) @RequestHeader(name = "Authorization", required = false)
-            String authorization, @PathVariable String merchantId,
-            @RequestBody(required = false) KeyRequest request) throws OperatorAuthenticator.NotOperator {
-        authenticator.authenticate(authorization);
+    ResponseEntity<?> issue(@PathVariable String merchantId,
+            @RequestBody(required = false) KeyRequest request) {
         if (!merchants.exists(merchantId)) {
             return merchantNotFound(merchantId);
         }
@@ -73,9 +68,7 @@ class OperatorController {
     @Operation(summary = "List a merchant's API keys (prefix and dates, never the key)",
             responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
                     array = @ArraySchema(schema = @Schema(implementation = ApiKeys.KeyInfo.class)))))
-    ResponseEntity<?> list(@Parameter(hidden = true) @RequestHeader(name = "Authorization", required = false)
-            String authorization, @PathVariable String merchantId) throws OperatorAuthenticator.NotOperator {
-        authenticator.authenticate(authorization);
+    ResponseEntity<?> list(@PathVariable String merchantId) {
         if (!merchants.exists(merchantId)) {
             return merchantNotFound(merchantId);
         }
@@ -86,10 +79,8 @@ class OperatorController {
     @DeleteMapping("/merchants/{merchantId}/api-keys/{keyId}")
     @Operation(summary = "Revoke an API key (at once; revoking twice is harmless)",
             responses = @ApiResponse(responseCode = "204", description = "Revoked"))
-    ResponseEntity<?> revoke(@Parameter(hidden = true) @RequestHeader(name = "Authorization", required = false)
-            String authorization, @PathVariable String merchantId, @PathVariable String keyId)
-            throws OperatorAuthenticator.NotOperator {
-        authenticator.authenticate(authorization);
+    ResponseEntity<?> revoke(@PathVariable String merchantId, @PathVariable String keyId)
+            {
         if (!apiKeys.revoke(merchantId, keyId, OffsetDateTime.now(clock))) {
             return ApiProblem.of(404, "API_KEY_NOT_FOUND", "merchant " + merchantId + " has no key " + keyId);
         }
@@ -104,9 +95,7 @@ class OperatorController {
                                 value = "{\"guid\": \"4f1c2b7e-9a61-4f1b-8e0a-2c3d4e5f6a7b\", \"state\": \"PENDING\"}"))),
                 @ApiResponse(responseCode = "404", description = "MESSAGE_NOT_FOUND"),
                 @ApiResponse(responseCode = "409", description = "MESSAGE_NOT_DEAD")})
-    ResponseEntity<?> replay(@Parameter(hidden = true) @RequestHeader(name = "Authorization", required = false)
-            String authorization, @PathVariable String guid) throws OperatorAuthenticator.NotOperator {
-        authenticator.authenticate(authorization);
+    ResponseEntity<?> replay(@PathVariable String guid) {
         DeadLetters.Outcome outcome = deadLetters.replay(guid);
         if (!outcome.found()) {
             return ApiProblem.of(404, "MESSAGE_NOT_FOUND", "no message " + guid);
