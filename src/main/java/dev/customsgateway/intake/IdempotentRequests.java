@@ -55,10 +55,10 @@ class IdempotentRequests {
     /** Runs the call once per key and body; {@code body} is the raw request body, read at most {@code limit}. */
     ResponseEntity<?> execute(Merchant merchant, String key, InputStream body, long limit, Call call)
             throws IOException {
-        DigestInputStream hashed = new DigestInputStream(new SizeLimitedInputStream(body, limit), sha256());
         if (key == null) {
-            return call.run(hashed).response();
+            return call.run(new SizeLimitedInputStream(body, limit)).response(); // nothing to compare: no digest
         }
+        DigestInputStream hashed = new DigestInputStream(new SizeLimitedInputStream(body, limit), sha256());
         if (!KEY.matcher(key).matches()) {
             throw new ApiRefusal(400, "IDEMPOTENCY_KEY_INVALID",
                     "Idempotency-Key must be 1 to 255 visible ASCII characters");
