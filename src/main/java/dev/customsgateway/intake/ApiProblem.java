@@ -19,6 +19,13 @@ final class ApiProblem {
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem.getBody());
     }
 
+    /** 401 for the bearer-token APIs (operator, metrics): a merchant's key does not open them. */
+    static ResponseEntity<ProblemDetail> bearerRequired(String realm, String detail) {
+        ResponseEntity<ProblemDetail> problem = of(401, "UNAUTHENTICATED", detail);
+        return ResponseEntity.status(401).header("WWW-Authenticate", "Bearer realm=\"" + realm + "\"")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem.getBody());
+    }
+
     static ResponseEntity<ProblemDetail> of(int status, String code, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(status), detail);
         problem.setType(URI.create("urn:customs-gateway:problem:" + code));

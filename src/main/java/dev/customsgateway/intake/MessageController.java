@@ -2,6 +2,12 @@ package dev.customsgateway.intake;
 
 import dev.customsgateway.audit.ContentStore;
 import dev.customsgateway.core.Merchant;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
@@ -9,7 +15,6 @@ import java.util.Map;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -22,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/messages")
+@Tag(name = "Messages", description = "Customs messages: delivery state, customs timeline, signed XML")
 class MessageController {
 
     private final ApiKeyAuthenticator authenticator;
@@ -35,7 +41,11 @@ class MessageController {
     }
 
     @GetMapping("/{guid}")
-    ResponseEntity<?> message(@RequestHeader(name = "X-API-Key", required = false) String apiKey,
+    @Operation(summary = "A message's delivery state and customs receipt timeline",
+            responses = @ApiResponse(responseCode = "404", description = "MESSAGE_NOT_FOUND (also another merchant's)",
+                    content = @Content(mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ApiProblemBody.class))))
+    ResponseEntity<?> message(@Parameter(hidden = true) @RequestHeader(name = "X-API-Key", required = false) String apiKey,
             @PathVariable String guid) throws ApiKeyAuthenticator.NotAuthenticated {
         Merchant merchant = authenticator.authenticate(apiKey);
         return messages.find(merchant.id(), guid).<ResponseEntity<?>>map(m -> {
@@ -55,7 +65,10 @@ class MessageController {
     }
 
     @GetMapping("/{guid}/xml")
-    ResponseEntity<?> xml(@RequestHeader(name = "X-API-Key", required = false) String apiKey,
+    @Operation(summary = "The signed XML exactly as delivered",
+            responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/xml",
+                    schema = @Schema(type = "string"))))
+    ResponseEntity<?> xml(@Parameter(hidden = true) @RequestHeader(name = "X-API-Key", required = false) String apiKey,
             @PathVariable String guid) throws ApiKeyAuthenticator.NotAuthenticated, IOException {
         Merchant merchant = authenticator.authenticate(apiKey);
         var message = messages.find(merchant.id(), guid);
@@ -66,11 +79,6 @@ class MessageController {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML)
                 .header("Content-Disposition", "attachment; filename=\"" + message.get().fileName() + "\"")
                 .body(new InputStreamResource(in));
-    }
-
-    @ExceptionHandler(ApiKeyAuthenticator.NotAuthenticated.class)
-    ResponseEntity<?> unauthenticated(ApiKeyAuthenticator.NotAuthenticated e) {
-        return ApiProblem.unauthenticated(e.getMessage());
     }
 
     private static ResponseEntity<?> notFound(String guid) {

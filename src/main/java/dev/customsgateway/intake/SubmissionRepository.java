@@ -53,10 +53,20 @@ public class SubmissionRepository {
                 .params(merchantId, contentSha256).query(String.class).optional();
     }
 
-    /** Submissions stored but not yet claimed, received before the given time, oldest first. */
+    /** File submissions stored but not yet claimed, received before the given time, oldest first. */
     List<String> receivedBefore(OffsetDateTime time) {
-        return jdbc.sql("select id from submission where status = 'RECEIVED' and received_at < ? order by received_at")
-                .param(time).query(String.class).list();
+        return receivedBefore(time, "<>");
+    }
+
+    /** Order requests ({@code POST /api/v1/orders}) stored but not yet claimed; they have a route of their own. */
+    List<String> orderRequestsReceivedBefore(OffsetDateTime time) {
+        return receivedBefore(time, "=");
+    }
+
+    private List<String> receivedBefore(OffsetDateTime time, String formatComparison) {
+        return jdbc.sql("select id from submission where status = 'RECEIVED' and received_at < ? and format "
+                        + formatComparison + " ? order by received_at")
+                .params(time, ApiOrderIntake.FORMAT).query(String.class).list();
     }
 
     void setFormat(String id, String format) {

@@ -52,6 +52,24 @@ class SigningKeys {
         return current.cache.computeIfAbsent(alias, current::read);
     }
 
+    /** Every key entry's certificate by alias, from the current store (for health and expiry metrics). */
+    Map<String, X509Certificate> certificates() {
+        KeyStore store = current().store;
+        Map<String, X509Certificate> certificates = new java.util.TreeMap<>();
+        try {
+            synchronized (store) {
+                for (String alias : java.util.Collections.list(store.aliases())) {
+                    if (store.isKeyEntry(alias) && store.getCertificate(alias) instanceof X509Certificate c) {
+                        certificates.put(alias, c);
+                    }
+                }
+            }
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot list the signing key store", e);
+        }
+        return certificates;
+    }
+
     private Loaded current() {
         Instant now = clock.instant();
         if (now.isAfter(checkedAt.plus(properties.reloadCheckInterval()))) {

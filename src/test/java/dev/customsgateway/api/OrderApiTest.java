@@ -1,0 +1,131 @@
+package dev.customsgateway.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.customsgateway.GatewayClient;
+import dev.customsgateway.GatewayIntegrationTest;
+import dev.customsgateway.TestMerchants;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/** {@code POST /api/v1/orders} over real HTTP: one order in, a signed message delivered; and its refusals. */
+class OrderApiTest extends GatewayIntegrationTest {
+
+    @Autowired
+    private JdbcClient jdbc;
+
+    @Test
+    void anOrderPostedAsJsonIsSignedAndDeliveredLikeTheOrdersOfAFile() throws Exception {
+        String key = TestMerchants.create(jdbc, TestMerchants.uniqueId("orders"), "default-csv");
+        String orderNo = orderNo();
+
+        HttpResponse<String> accepted = api().postJson("/api/v1/orders", ApiOrders.valid(orderNo), "X-API-Key", key);
+
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        JsonNode body = GatewayClient.json(accepted.body());
+        String submissionId = body.get("submissionId").asString();
+        assertThat(accepted.headers().firstValue("Location")).hasValue("/api/v1/submissions/" + submissionId);
+        GatewayClient client = new GatewayClient(baseUrl());
+        JsonNode status = client.awaitCompleted(key, submissionId);
+        assertThat(status.get("channel").asString()).isEqualTo("HTTP");
+        assertThat(status.at("/orders/succeeded").asInt()).as(status.toString()).isEqualTo(1);
+        JsonNode message = status.get("messages").get(0);
+        assertThat(message.get("orderNo").asString()).isEqualTo(orderNo);
+        String guid = message.get("guid").asString();
+        JsonNode delivered = client.awaitMessage(key, guid, m -> "DELIVERED".equals(m.at("/delivery/state").asString()));
+        assertThat(delivered.get("orderNo").asString()).isEqualTo(orderNo);
+        String xml = client.get(key, "/api/v1/messages/" + guid + "/xml", "application/xml").body();
+        assertThat(xml).contains("<ceb:orderNo>" + orderNo + "</ceb:orderNo>").contains("ds:SignatureValue");
+        // the request bytes are the logged artefact, and each order read is logged as canonical JSON
+        assertThat(jdbc.sql("select stage from message_log where submission_id = ? order by seq").param(submissionId)
+                .query(String.class).list()).startsWith("RECEIVED", "PARSED");
+    }
+
+    @Test
+    void ruleErrorsNameTheJsonFieldAndTheOrdersPlaceInTheRequest() throws Exception {
+        String key = TestMerchants.create(jdbc, TestMerchants.uniqueId("orders"), "default-csv");
+        String good = orderNo();
+        String bad = orderNo();
+        String body = "[" + ApiOrders.valid(good) + "," + ApiOrders.withBuyerId(bad, "110101199003071234") + "]";
+
+        HttpResponse<String> accepted = api().postJson("/api/v1/orders", body, "X-API-Key", key);
+
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        JsonNode status = new GatewayClient(baseUrl())
+                .awaitCompleted(key, GatewayClient.json(accepted.body()).get("submissionId").asString());
+        assertThat(status.at("/orders/succeeded").asInt()).isEqualTo(1);
+        assertThat(status.at("/orders/failed").asInt()).isEqualTo(1);
+        JsonNode error = status.get("errors").get(0);
+        assertThat(error.get("row").asInt()).isEqualTo(2);
+        assertThat(error.get("column").asString()).isEqualTo("buyer.idNumber");
+        assertThat(error.get("rule").asString()).isEqualTo("BUYER_ID_NUMBER_INVALID");
+        assertThat(error.get("value").asString()).as("masked").doesNotContain("11010119900307");
+    }
+
+    @Test
+    void malformedJsonAndUnknownFieldsAreRefusedBeforeAnythingIsStored() {
+        String merchant = TestMerchants.uniqueId("orders");
+        String key = TestMerchants.create(jdbc, merchant, "default-csv");
+
+        HttpResponse<String> broken = api().postJson("/api/v1/orders", "{\"orderNo\": \"A\",", "X-API-Key", key);
+        HttpResponse<String> typo = api().postJson("/api/v1/orders",
+                ApiOrders.valid("T-1").replace("\"qty\": 1", "\"quantity\": 1"), "X-API-Key", key);
+        HttpResponse<String> scalar = api().postJson("/api/v1/orders", "42", "X-API-Key", key);
+
+        for (HttpResponse<String> r : java.util.List.of(broken, typo, scalar)) {
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+            assertThat(GatewayClient.json(r.body()).get("code").asString()).isEqualTo("ORDER_JSON_INVALID");
+        }
+        assertThat(GatewayClient.json(typo.body()).get("detail").asString()).contains("quantity").contains("[1]");
+        assertThat(jdbc.sql("select count(*) from submission where merchant_id = ?").param(merchant)
+                .query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void anOversizeRequestIs413() {
+        String key = TestMerchants.create(jdbc, TestMerchants.uniqueId("orders"), "default-csv");
+        String padded = ApiOrders.valid(orderNo()).replace("\"orderNo\"",
+                "\"note\": \"" + "x".repeat(1024 * 1024) + "\", \"orderNo\"");
+
+        HttpResponse<String> r = api().postJson("/api/v1/orders", padded, "X-API-Key", key);
+
+        assertThat(r.statusCode()).isEqualTo(413);
+        assertThat(GatewayClient.json(r.body()).get("code").asString()).isEqualTo("REQUEST_TOO_LARGE");
+    }
+
+    @Test
+    void tooManyOrdersInOneRequestIs413() {
+        String key = TestMerchants.create(jdbc, TestMerchants.uniqueId("orders"), "default-csv");
+        StringBuilder body = new StringBuilder("[");
+        for (int i = 0; i < 101; i++) {
+            body.append(i == 0 ? "" : ",").append(ApiOrders.valid("MANY-" + i));
+        }
+        body.append("]");
+
+        HttpResponse<String> r = api().send("POST", "/api/v1/orders",
+                body.toString().getBytes(StandardCharsets.UTF_8), "X-API-Key", key);
+
+        assertThat(r.statusCode()).isEqualTo(413);
+        assertThat(GatewayClient.json(r.body()).get("code").asString()).isEqualTo("TOO_MANY_ORDERS");
+    }
+
+    @Test
+    void withoutAKeyIs401() {
+        HttpResponse<String> r = api().postJson("/api/v1/orders", ApiOrders.valid(orderNo()));
+        assertThat(r.statusCode()).isEqualTo(401);
+        assertThat(r.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).contains("X-API-Key"));
+    }
+
+    private ApiCalls api() {
+        return new ApiCalls(baseUrl());
+    }
+
+    private static String orderNo() {
+        return "API-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}
