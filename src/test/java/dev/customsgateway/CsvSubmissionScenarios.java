@@ -257,6 +257,25 @@ interface CsvSubmissionScenarios {
     }
 
     @Test
+    default void anOrdersStatusCanBeAskedByItsNumber() throws Exception {
+        TestFiles.Fresh sample = TestFiles.freshSample();
+        JsonNode status = client().submitAndAwait(apiKey(), sample.bytes(), "by-number.csv");
+        String orderNo = sample.prefix() + "0001";
+
+        HttpResponse<String> order = client().get(apiKey(), "/api/v1/orders/" + orderNo, "application/json");
+
+        assertThat(order.statusCode()).isEqualTo(200);
+        JsonNode view = GatewayClient.json(order.body());
+        assertThat(view.get("messages").get(0).get("guid").asString())
+                .isEqualTo(status.get("messages").get(0).get("guid").asString());
+        assertThat(client().get(apiKey(), "/api/v1/orders/NO-SUCH-ORDER", "application/json").statusCode())
+                .isEqualTo(404);
+        String other = TestMerchants.create(jdbc(), TestMerchants.uniqueId("peek"), "default-csv");
+        assertThat(client().get(other, "/api/v1/orders/" + orderNo, "application/json").statusCode())
+                .as("another merchant's order is not found").isEqualTo(404);
+    }
+
+    @Test
     default void aShopifyStyleExportIsMappedWithItsProfile() throws Exception {
         String merchant = TestMerchants.uniqueId("shop");
         String key = TestMerchants.create(jdbc(), merchant, "shopify-csv");

@@ -31,6 +31,33 @@ class MessageRepository {
                 .map(m -> m.withReceipts(receipts(guid)));
     }
 
+    /** The merchant's messages for one order number, newest first, each with its customs timeline. */
+    List<MessageView> forOrder(String merchantId, String orderNo) {
+        return jdbc.sql("""
+                select guid, message_type, order_no, submission_id, file_name, state, attempts, last_error,
+                    content_sha256
+                from outbox_message where merchant_id = ? and order_no = ? order by id desc limit 50""")
+                .params(merchantId, orderNo)
+                .query((rs, n) -> new MessageView(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getInt(7), rs.getString(8),
+                        rs.getString(9), List.of()))
+                .list().stream().map(m -> m.withReceipts(receipts(m.guid()))).toList();
+    }
+
+    /** The errors the latest failed attempt to declare this order got (none when its latest attempt succeeded). */
+    List<dev.customsgateway.core.RowError> latestErrors(String merchantId, String orderNo) {
+        return jdbc.sql("""
+                select e.source_row, e.column_name, e.value_shown, e.rule, e.message from submission_error e
+                where e.submission_id = (select o.submission_id from submission_order o
+                        join submission s on s.id = o.submission_id
+                        where s.merchant_id = ? and o.order_no = ? order by o.updated_at desc limit 1)
+                  and e.order_no = ? order by e.id""")
+                .params(merchantId, orderNo, orderNo)
+                .query((rs, n) -> new dev.customsgateway.core.RowError(rs.getInt(1), rs.getString(2),
+                        rs.getString(3), rs.getString(4), rs.getString(5)))
+                .list();
+    }
+
     List<ReceiptView> receipts(String guid) {
         return jdbc.sql("""
                 select receipt_type, return_status, return_time, return_info, explanation from customs_receipt

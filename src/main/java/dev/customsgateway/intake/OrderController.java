@@ -15,6 +15,8 @@ import java.net.URI;
 import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -22,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /api/v1/orders}: one order (or a small array of them) as JSON in the canonical shape of
- * {@link ApiOrder}, for systems that call per order. Answers 202 once the request is stored durably; the orders
+ * {@link ApiOrder}, for systems that call per order; {@code GET /api/v1/orders/{orderNo}}: what became of it. Answers 202 once the request is stored durably; the orders
  * then go through the same pipeline as the orders of a file, and the submission status tells what became of them.
  */
 @RestController
@@ -35,9 +37,11 @@ class OrderController {
     private final ApiOrderIntake intake;
     private final IdempotentRequests idempotency;
     private final HttpApiProperties properties;
+    private final MessageRepository messages;
 
     OrderController(ApiKeyAuthenticator authenticator, ApiOrderReader reader, ApiOrderIntake intake,
-            IdempotentRequests idempotency, HttpApiProperties properties) {
+            IdempotentRequests idempotency, HttpApiProperties properties, MessageRepository messages) {
+        this.messages = messages;
         this.authenticator = authenticator;
         this.reader = reader;
         this.intake = intake;
@@ -87,6 +91,39 @@ class OrderController {
         }
         return idempotency.execute(merchant, idempotencyKey, request.getInputStream(), limit,
                 body -> accept(merchant, body, limit));
+    }
+
+    @GetMapping("/{orderNo}")
+    @Operation(summary = "What became of an order, by its number",
+            description = "The merchant's messages for this order number (newest first), each with its delivery"
+                    + " state and customs receipt timeline, and the errors of its latest attempt if that failed.",
+            responses = @ApiResponse(responseCode = "404", description = "ORDER_NOT_FOUND (also another merchant's)",
+                    content = @Content(mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ApiProblemBody.class))))
+    ResponseEntity<?> status(
+            @Parameter(hidden = true) @RequestHeader(name = "X-API-Key", required = false) String apiKey,
+            @PathVariable String orderNo) throws ApiKeyAuthenticator.NotAuthenticated {
+        Merchant merchant = authenticator.authenticate(apiKey);
+        List<MessageRepository.MessageView> declared = messages.forOrder(merchant.id(), orderNo);
+        List<dev.customsgateway.core.RowError> errors = messages.latestErrors(merchant.id(), orderNo);
+        if (declared.isEmpty() && errors.isEmpty()) {
+            return ApiProblem.of(404, "ORDER_NOT_FOUND", "no order " + orderNo);
+        }
+        java.util.Map<String, Object> view = new java.util.LinkedHashMap<>();
+        view.put("orderNo", orderNo);
+        view.put("messages", declared.stream().map(m -> {
+            java.util.Map<String, Object> message = new java.util.LinkedHashMap<>();
+            message.put("guid", m.guid());
+            message.put("messageType", m.messageType());
+            message.put("delivery", m.delivery());
+            message.put("customsStatus", m.customs().isEmpty() ? null : m.customs().get(m.customs().size() - 1)
+                    .status());
+            message.put("customs", m.customs());
+            message.put("url", "/api/v1/messages/" + m.guid());
+            return message;
+        }).toList());
+        view.put("errors", errors);
+        return ResponseEntity.ok(view);
     }
 
     private IdempotentRequests.Answer accept(Merchant merchant, InputStream body, long limit) throws IOException {

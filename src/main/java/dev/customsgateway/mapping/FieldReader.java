@@ -74,7 +74,9 @@ final class FieldReader {
     }
 
     void error(SourceRecord record, CanonicalField field, String value, String rule, String message) {
-        errors.add(RowError.of(field, record.row(), column(field), value, rule, message));
+        String cell = record.cells().get(column(field));
+        String where = cell == null ? message : message + " [" + record.location() + ", cell " + cell + "]";
+        errors.add(RowError.of(field, record.row(), column(field), value, rule, where));
     }
 
     private String lookUp(SourceRecord record, CanonicalField field, MappingProfile.FieldRule rule, String value) {

@@ -14,12 +14,18 @@ import java.util.Map;
  * @param source    reader settings, including the source fields the header must have
  * @param currency  default customs currency code of the amounts
  * @param rules     canonical field to its compiled rule
+ * @param allOrNothing a file with any failing order declares none (the pipeline checks every order first)
  */
 record MappingProfile(String name, String origin, SourceSettings source, String currency,
-        Map<CanonicalField, FieldRule> rules) {
+        Map<CanonicalField, FieldRule> rules, boolean allOrNothing) {
 
     MappingProfile {
         rules = Map.copyOf(rules);
+    }
+
+    /** For the routes (simple language reads bean properties). */
+    public boolean isAllOrNothing() {
+        return allOrNothing;
     }
 
     FieldRule rule(CanonicalField field) {

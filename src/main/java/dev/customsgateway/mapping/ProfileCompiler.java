@@ -61,7 +61,8 @@ final class ProfileCompiler {
                 doc.source().encoding() == null ? "AUTO" : doc.source().encoding(), delimiter.charAt(0),
                 doc.source().sheet(), doc.source().recordPath(), doc.source().linesPath(),
                 headerFields(format, rules), limits);
-        return new MappingProfile(name, origin, settings, doc.currency() == null ? "142" : doc.currency(), rules);
+        return new MappingProfile(name, origin, settings, doc.currency() == null ? "142" : doc.currency(), rules,
+                Boolean.TRUE.equals(doc.allOrNothing()));
     }
 
     private void compileSection(Map<String, ProfileDocument.Rule> section, CanonicalField.Level level,

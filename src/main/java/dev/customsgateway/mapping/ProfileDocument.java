@@ -11,6 +11,7 @@ import java.util.Map;
  *
  * @param description  what the profile is for
  * @param source       how to read the merchant's files
+ * @param allOrNothing when true, a file with any failing order declares none of its orders
  * @param currency     customs currency code of the amounts when the file does not say (default 142, RMB)
  * @param order        canonical order field key to rule
  * @param line         canonical line field key to rule
@@ -19,6 +20,7 @@ import java.util.Map;
 record ProfileDocument(
         String description,
         Source source,
+        @JsonProperty("all-or-nothing") Boolean allOrNothing,
         String currency,
         Map<String, Rule> order,
         Map<String, Rule> line,

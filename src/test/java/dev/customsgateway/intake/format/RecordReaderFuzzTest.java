@@ -31,6 +31,14 @@ class RecordReaderFuzzTest {
     private static final Duration PER_INPUT = Duration.ofSeconds(5);
 
     @FuzzTest
+    void fuzzCsv(byte[] data) {
+        for (String encoding : new String[] {"UTF-8", "AUTO", "GB18030"}) {
+            endsInRecordsOrFault(data, withLimits(new SourceSettings(SourceSettings.SourceFormat.CSV, encoding, ',',
+                    null, null, null, List.of("order_no"), SourceSettings.Limits.DEFAULT), SMALL));
+        }
+    }
+
+    @FuzzTest
     void fuzzJson(byte[] data) {
         endsInRecordsOrFault(data, withLimits(Formats.json("items"), SMALL));
         endsInRecordsOrFault(data, withLimits(Formats.ndjson("items"), SMALL));
