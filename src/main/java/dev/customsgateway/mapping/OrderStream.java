@@ -13,10 +13,8 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.function.Consumer;
 
@@ -34,7 +32,7 @@ final class OrderStream implements Iterator<SubmittedOrder>, Closeable {
     private final String submissionId;
     private final Consumer<SubmittedOrder> onOrder;
     private final boolean flat;
-    private final Map<String, Integer> firstRows = new HashMap<>();
+    private final OrderNumbersSeen firstRows = new OrderNumbersSeen();
     private SourceRecord pending;
 
     OrderStream(Iterator<SourceRecord> records, MappingProfile profile, LookupTables lookups, Merchant merchant,
@@ -162,8 +160,8 @@ final class OrderStream implements Iterator<SubmittedOrder>, Closeable {
         if (orderNo == null) {
             return;
         }
-        Integer earlier = firstRows.putIfAbsent(orderNo, head.row());
-        if (earlier != null) {
+        int earlier = firstRows.firstRowOrRecord(orderNo, head.row());
+        if (earlier >= 0) {
             read.error(head, CanonicalField.ORDER_NO, orderNo, "ORDER_ROWS_NOT_CONTIGUOUS",
                     "the rows of order " + orderNo + " must be contiguous: it starts at row " + earlier
                             + " and appears again at row " + head.row());
