@@ -209,6 +209,16 @@ interface CsvSubmissionScenarios {
         HttpResponse<String> binary = client().submit(apiKey(), new byte[] {'P', 'K', 3, 4, 0, 0, 1}, "x.xlsx");
         assertThat(binary.statusCode()).isEqualTo(400);
 
+        byte[] headerOnly = (Files.readString(SAMPLE).lines().findFirst().orElseThrow() + "\n")
+                .getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> noOrders = client().submit(apiKey(), headerOnly, "header-only.csv");
+        assertThat(noOrders.statusCode()).isEqualTo(422);
+        assertThat(GatewayClient.json(noOrders.body()).get("code").asString()).isEqualTo("FILE_NO_RECORDS");
+
+        HttpResponse<String> empty = client().submit(apiKey(), new byte[0], "empty.csv");
+        assertThat(empty.statusCode()).isEqualTo(422);
+        assertThat(GatewayClient.json(empty.body()).get("code").asString()).isEqualTo("FILE_EMPTY");
+
         assertThat(jdbc().sql("select count(*) from submission where status = 'REFUSED' and content_sha256 = ?")
                 .param(Sha256.hex(latin1)).query(Integer.class).single()).as("refused upload kept").isEqualTo(1);
         assertThat(dataDir().resolve("store").resolve(Sha256.hex(latin1).substring(0, 2))).exists();
