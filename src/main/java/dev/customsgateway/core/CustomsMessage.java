@@ -12,17 +12,36 @@ import org.w3c.dom.Document;
  * @param schemaSet    the schema set it must validate against, e.g. {@code ceb-202205-import}
  * @param guid         the message guid (36 upper-case characters)
  * @param document     the message itself
+ * @param asReceived   for a message the merchant signed itself (passthrough): its bytes as received, which
+ *                     are delivered unchanged; null otherwise
  */
 public record CustomsMessage(
-        OrderOrigin origin, String messageType, String schemaSet, String guid, Document document) {
+        OrderOrigin origin, String messageType, String schemaSet, String guid, Document document, byte[] asReceived) {
+
+    private static final String DSIG = "http://www.w3.org/2000/09/xmldsig#";
 
     public CustomsMessage {
         Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(document, "document");
     }
 
+    public CustomsMessage(OrderOrigin origin, String messageType, String schemaSet, String guid, Document document) {
+        this(origin, messageType, schemaSet, guid, document, null);
+    }
+
     /** The same message with another document (after signing, say). */
     public CustomsMessage withDocument(Document replacement) {
-        return new CustomsMessage(origin, messageType, schemaSet, guid, replacement);
+        return new CustomsMessage(origin, messageType, schemaSet, guid, replacement, null);
+    }
+
+    /** Whether the message already carries a signature (a merchant's own, in passthrough). */
+    public boolean isSigned() {
+        for (org.w3c.dom.Node n = document.getDocumentElement().getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof org.w3c.dom.Element e && "Signature".equals(e.getLocalName())
+                    && DSIG.equals(e.getNamespaceURI())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -33,7 +33,9 @@ public record SourceSettings(
 
     /** The file formats merchants send. */
     public enum SourceFormat {
-        CSV, JSON, NDJSON, XML, XLSX
+        CSV, JSON, NDJSON, XML, XLSX,
+        /** A ready customs message (CEB XML), declared as it is: passthrough. */
+        CUSTOMS_XML
     }
 
     /**

@@ -38,7 +38,7 @@ class Outbox {
     }
 
     public String enqueue(CustomsMessage message) {
-        byte[] xml = SecureXml.serialize(message.document());
+        byte[] xml = message.asReceived() != null ? message.asReceived() : SecureXml.serialize(message.document());
         ContentStore.StoredContent stored = store.put(xml);
         OrderOrigin origin = message.origin();
         String name = OutboxNames.of(message.messageType(), origin.orderNo(), message.guid());

@@ -23,6 +23,13 @@ class SubmissionChecker {
     }
 
     public long check(String submissionId, SourceSettings settings) throws IOException {
+        if (settings.format() == SourceSettings.SourceFormat.CUSTOMS_XML) {
+            try (java.io.InputStream in = opener.content(submissionId)) {
+                CustomsXmlFile.read(in, opener.merchantOf(submissionId));
+            }
+            submissions.setFormat(submissionId, settings.format().name());
+            return 1;
+        }
         long records = 0;
         try (RecordReader reader = opener.records(submissionId, settings)) {
             while (reader.hasNext()) {

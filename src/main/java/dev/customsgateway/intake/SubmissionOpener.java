@@ -46,6 +46,11 @@ class SubmissionOpener {
                 "MERCHANT_DISABLED", "merchant " + submission.merchantId() + " is disabled"));
     }
 
+    /** The stored bytes of a submission. */
+    InputStream content(String submissionId) throws IOException {
+        return store.open(find(submissionId).contentSha256());
+    }
+
     public RecordReader records(String submissionId, SourceSettings settings) throws IOException {
         InputStream in = store.open(find(submissionId).contentSha256());
         try {

@@ -39,7 +39,11 @@ final class ProfileCompiler {
         Map<CanonicalField, MappingProfile.FieldRule> rules = new EnumMap<>(CanonicalField.class);
         compileSection(doc.order(), CanonicalField.Level.ORDER, "order", doc, rules, problems);
         compileSection(doc.line(), CanonicalField.Level.LINE, "line", doc, rules, problems);
-        for (CanonicalField required : REQUIRED) {
+        boolean passthrough = format == SourceSettings.SourceFormat.CUSTOMS_XML;
+        if (passthrough && !rules.isEmpty()) {
+            problems.add("a CUSTOMS_XML (passthrough) profile maps nothing: the message is declared as it is");
+        }
+        for (CanonicalField required : passthrough ? java.util.Set.<CanonicalField>of() : REQUIRED) {
             if (!rules.containsKey(required)) {
                 problems.add("'" + section(required) + "." + required.key() + "' is required");
             }
@@ -118,7 +122,7 @@ final class ProfileCompiler {
         try {
             return SourceSettings.SourceFormat.valueOf(String.valueOf(format).toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            problems.add("'source.format' must be one of CSV, JSON, NDJSON, XML, XLSX");
+            problems.add("'source.format' must be one of CSV, JSON, NDJSON, XML, XLSX, CUSTOMS_XML");
             return SourceSettings.SourceFormat.CSV;
         }
     }

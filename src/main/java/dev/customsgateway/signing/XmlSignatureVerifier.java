@@ -50,8 +50,16 @@ class XmlSignatureVerifier {
 
     /** Checks a message the gateway signed against the merchant's own certificate, before it leaves. */
     public CustomsMessage verify(CustomsMessage message) {
-        verify(message.document(), keys.get(message.origin().merchant().signingKeyAlias()).certificate(),
-                DEFAULT_ALLOWED);
+        try {
+            verify(message.document(), keys.get(message.origin().merchant().signingKeyAlias()).certificate(),
+                    DEFAULT_ALLOWED);
+        } catch (SignatureRejectedException e) {
+            // in the pipeline a bad signature (a merchant's own, in passthrough) rejects the order, saying why
+            throw new dev.customsgateway.core.OrderRejectedException(java.util.List.of(new dev.customsgateway.core
+                    .RowError(message.origin().sourceRow(), "Signature", null, "SIGNATURE_INVALID",
+                            "the signature does not verify against the merchant's registered certificate: "
+                                    + e.getMessage())));
+        }
         return message;
     }
 

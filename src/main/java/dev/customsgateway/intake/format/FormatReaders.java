@@ -16,6 +16,8 @@ public final class FormatReaders {
             case JSON, NDJSON -> new JsonRecordReader(in, settings);
             case XML -> new XmlRecordReader(in, settings);
             case XLSX -> new XlsxRecordReader(in, settings);
+            case CUSTOMS_XML -> throw new IllegalArgumentException(
+                    "a ready customs message is not read record by record; it takes the passthrough route");
         };
     }
 }

@@ -1,0 +1,151 @@
+package dev.customsgateway.customs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.customsgateway.GatewayClient;
+import dev.customsgateway.GatewayIntegrationTest;
+import dev.customsgateway.TestFiles;
+import dev.customsgateway.TestMerchants;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.util.UUID;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+import org.apache.xml.security.signature.XMLSignature;
+import org.apache.xml.security.transforms.Transforms;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Passthrough: a merchant whose system already makes the CEB XML sends it as it is. Unsigned, the gateway checks
+ * it with the same rules as any order, signs and delivers it; signed by the merchant (here with Santuario directly,
+ * standing for the merchant's own tool), it is delivered byte for byte after its signature is checked; a bad
+ * signature or a broken rule rejects it and says why.
+ */
+class PassthroughTest extends GatewayIntegrationTest {
+
+    private static final String CEB = "http://www.chinaport.gov.cn/ceb";
+
+    @Autowired
+    private JdbcClient jdbc;
+
+    @Test
+    void anUnsignedOrderMessageIsCheckedSignedAndDelivered() throws Exception {
+        String key = passthroughMerchant();
+        Document message = freshUnsignedCeb311();
+
+        JsonNode status = client().submitAndAwait(key, bytes(message), "ceb311.xml");
+
+        assertThat(status.get("errors").size()).as(status.toString()).isZero();
+        String guid = status.get("messages").get(0).get("guid").asString();
+        assertThat(guid).isEqualTo(message.getDocumentElement().getAttribute("guid"));
+        JsonNode delivered = client().awaitMessage(key, guid, m -> "120".equals(m.path("customsStatus").asString()));
+        assertThat(delivered.at("/delivery/state").asString()).isEqualTo("DELIVERED");
+    }
+
+    @Test
+    void aMessageTheMerchantSignedIsDeliveredByteForByte() throws Exception {
+        String key = passthroughMerchant();
+        byte[] signed = bytes(signAsTheMerchant(freshUnsignedCeb311()));
+
+        JsonNode status = client().submitAndAwait(key, signed, "signed.xml");
+
+        assertThat(status.get("errors").size()).as(status.toString()).isZero();
+        String guid = status.get("messages").get(0).get("guid").asString();
+        String delivered = client().get(key, "/api/v1/messages/" + guid + "/xml", "application/xml").body();
+        assertThat(delivered.getBytes(StandardCharsets.UTF_8)).isEqualTo(signed);
+    }
+
+    @Test
+    void rejectsAMerchantSignatureThatDoesNotVerify() throws Exception {
+        String key = passthroughMerchant();
+        Document signed = signAsTheMerchant(freshUnsignedCeb311());
+        Element freight = (Element) signed.getElementsByTagNameNS(CEB, "freight").item(0);
+        freight.setTextContent("999"); // changed after signing
+
+        JsonNode status = client().submitAndAwait(key, bytes(signed), "tampered.xml");
+
+        assertThat(status.at("/orders/failed").asInt()).isEqualTo(1);
+        assertThat(status.get("errors").get(0).get("rule").asString()).isEqualTo("SIGNATURE_INVALID");
+    }
+
+    @Test
+    void anUnsignedMessageBreakingARuleIsRejectedNamingTheElement() throws Exception {
+        String key = passthroughMerchant();
+        Document message = freshUnsignedCeb311();
+        Element total = (Element) message.getElementsByTagNameNS(CEB, "totalPrice").item(0);
+        total.setTextContent("1.00");
+
+        JsonNode status = client().submitAndAwait(key, bytes(message), "bad-total.xml");
+
+        assertThat(status.get("errors")).extracting(e -> e.get("column").asString() + ":" + e.get("rule").asString())
+                .contains("totalPrice:TOTAL_PRICE_MISMATCH");
+    }
+
+    /** A CEB311 the gateway made for another merchant, with its signature removed and new numbers. */
+    private Document freshUnsignedCeb311() throws Exception {
+        JsonNode status = client().submitAndAwait(demoApiKey(), TestFiles.freshSample().bytes(), "source.csv");
+        String xml = client().get(demoApiKey(), "/api/v1/messages/" + status.get("messages").get(0).get("guid")
+                .asString() + "/xml", "application/xml").body();
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        Document doc = factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+        Element root = doc.getDocumentElement();
+        root.removeChild(root.getElementsByTagNameNS("http://www.w3.org/2000/09/xmldsig#", "Signature").item(0));
+        String guid = UUID.randomUUID().toString().toUpperCase();
+        root.setAttribute("guid", guid);
+        doc.getElementsByTagNameNS(CEB, "guid").item(0).setTextContent(guid);
+        doc.getElementsByTagNameNS(CEB, "orderNo").item(0).setTextContent("PT-" + guid.substring(0, 8));
+        return doc;
+    }
+
+    /** Signs as the merchant's own tool would: CN_RSA_SHA1 with the merchant's key, straight through Santuario. */
+    private Document signAsTheMerchant(Document doc) throws Exception {
+        org.apache.xml.security.Init.init();
+        KeyStore store = KeyStore.getInstance("PKCS12", new BouncyCastleProvider());
+        char[] password = Files.readString(DATA_DIR.resolve("keys/signing.p12.password")).strip().toCharArray();
+        try (InputStream in = Files.newInputStream(DATA_DIR.resolve("keys/signing.p12"))) {
+            store.load(in, password);
+        }
+        PrivateKey key = (PrivateKey) store.getKey("demo-rsa", password);
+        X509Certificate certificate = (X509Certificate) store.getCertificate("demo-rsa");
+        XMLSignature signature = new XMLSignature(doc, "", XMLSignature.ALGO_ID_SIGNATURE_RSA_SHA1,
+                "http://www.w3.org/TR/2001/REC-xml-c14n-20010315");
+        doc.getDocumentElement().appendChild(signature.getElement());
+        Transforms transforms = new Transforms(doc);
+        transforms.addTransform(Transforms.TRANSFORM_ENVELOPED_SIGNATURE);
+        signature.addDocument("", transforms, "http://www.w3.org/2000/09/xmldsig#sha1");
+        signature.getKeyInfo().addKeyName(new BigInteger(1, certificate.getSerialNumber().toByteArray()).toString(16));
+        signature.addKeyInfo(certificate);
+        signature.sign(key);
+        return doc;
+    }
+
+    private String passthroughMerchant() {
+        return TestMerchants.create(jdbc, TestMerchants.uniqueId("pass"), "ceb-passthrough");
+    }
+
+    private static byte[] bytes(Document doc) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        TransformerFactory.newInstance().newTransformer().transform(new DOMSource(doc), new StreamResult(out));
+        return out.toByteArray();
+    }
+
+    private GatewayClient client() {
+        return new GatewayClient(baseUrl());
+    }
+}
