@@ -37,6 +37,7 @@ class CsvSubmissionPostgresTest implements CsvSubmissionScenarios {
         registry.add("gateway.data-dir", DATA::toString);
         registry.add("gateway.signing.development-keys", () -> "true");
         registry.add("gateway.sandbox.enabled", () -> "true");
+        registry.add("gateway.intake.sftp.port", () -> "0"); // a free port: never a fixed one in tests
         registry.add("gateway.intake.recovery-delay-ms", () -> "0");
     }
 

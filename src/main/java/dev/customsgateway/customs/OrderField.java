@@ -53,6 +53,7 @@ enum OrderField {
     TRADE_MODE(CanonicalField.TRADE_MODE, "tradeMode", "贸易方式", 4, 4),
     TRAF_MODE(CanonicalField.TRAF_MODE, "trafMode", "运输方式", 1, 1),
     DEPARTURE_COUNTRY(CanonicalField.DEPARTURE_COUNTRY, "country", "起运国（地区）", 3, 3),
+    DESTINATION_PORT(CanonicalField.DESTINATION_PORT, "POD", "指运港代码", 3, 4),
     WRAP_TYPE(CanonicalField.WRAP_TYPE, "wrapType", "包装种类代码", 0, 1),
     HS_CODE(CanonicalField.HS_CODE, "gcode", "海关商品编码", 10, 10),
     LEGAL_UNIT(CanonicalField.LEGAL_UNIT, "unit1", "法定计量单位", 3, 3),

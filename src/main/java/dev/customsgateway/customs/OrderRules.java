@@ -55,7 +55,15 @@ class OrderRules {
                 case CEB411 -> ImportRules.payment(order, f);
                 case CEB511 -> ImportRules.waybill(order, f);
                 case CEB621 -> ImportRules.inventory(order, f, codes);
-                case CEB303, CEB505, CEB603 -> exportCurrency(order, f);
+                case CEB303 -> exportCurrency(order, f);
+                case CEB505 -> {
+                    exportCurrency(order, f);
+                    ExportRules.waybill(order, f);
+                }
+                case CEB603 -> {
+                    exportCurrency(order, f);
+                    ExportRules.inventory(order, f, codes);
+                }
             }
         }
         if (!errors.isEmpty()) {

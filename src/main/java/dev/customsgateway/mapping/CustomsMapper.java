@@ -5,8 +5,6 @@ import dev.customsgateway.audit.MessageLog;
 import dev.customsgateway.core.CustomsMessage;
 import dev.customsgateway.core.Merchant;
 import dev.customsgateway.core.MessageFamily;
-import dev.customsgateway.core.OrderRejectedException;
-import dev.customsgateway.core.RowError;
 import dev.customsgateway.core.SecureXml;
 import dev.customsgateway.core.SubmittedOrder;
 import jakarta.xml.bind.JAXBContext;
@@ -16,7 +14,6 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
@@ -25,7 +22,7 @@ import org.w3c.dom.Document;
 
 /**
  * Maps one canonical order to the customs message its merchant declares (by role and trade direction: CEB311,
- * CEB411, CEB511, CEB621, CEB303), in the schema version in force for the merchant today, with the merchant's
+ * CEB411, CEB511, CEB621, CEB303, CEB505, CEB603), in the schema version in force for the merchant today, with the merchant's
  * BaseTransfer; records the unsigned XML in the message log. Used by the {@code pipeline-order} route after the
  * business rules.
  */
@@ -67,9 +64,8 @@ class CustomsMapper {
             case CEB511 -> ImportWaybillBuilder.build(context);
             case CEB621 -> ImportInventoryBuilder.build(context);
             case CEB303 -> ExportOrderBuilder.build(context);
-            case CEB505, CEB603 -> throw new OrderRejectedException(List.of(new RowError(
-                    submitted.origin().sourceRow(), null, null, "FAMILY_NOT_SUPPORTED",
-                    family + " (" + family.kind() + ", export) is not produced by this gateway yet")));
+            case CEB505 -> ExportWaybillBuilder.build(context);
+            case CEB603 -> ExportInventoryBuilder.build(context);
         };
         Document document = SecureXml.newDocument();
         Marshaller marshaller = (family.direction() == MessageFamily.Direction.IMPORT ? imports : exports)

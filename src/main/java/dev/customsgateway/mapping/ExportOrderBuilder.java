@@ -57,12 +57,16 @@ final class ExportOrderBuilder {
         message.setGuid(c.guid());
         message.setVersion("1.0");
         message.getOrder().add(order);
+        message.setBaseTransfer(baseTransfer(customs));
+        return message;
+    }
+
+    static BaseTransfer baseTransfer(Merchant.CustomsIdentity customs) {
         BaseTransfer transfer = new BaseTransfer();
         transfer.setCopCode(customs.copCode());
         transfer.setCopName(customs.copName());
         transfer.setDxpMode("DXP");
         transfer.setDxpId(customs.dxpId());
-        message.setBaseTransfer(transfer);
-        return message;
+        return transfer;
     }
 }

@@ -23,11 +23,6 @@ record MappingProfile(String name, String origin, SourceSettings source, String 
         rules = Map.copyOf(rules);
     }
 
-    /** For the routes (simple language reads bean properties). */
-    public boolean isAllOrNothing() {
-        return allOrNothing;
-    }
-
     FieldRule rule(CanonicalField field) {
         return rules.get(field);
     }

@@ -48,7 +48,10 @@ class SandboxReceipts {
             "CEB412", new String[] {"PaymentReturn", "guid", "payCode", "payTransactionId"},
             "CEB512", new String[] {"LogisticsReturn", "guid", "logisticsCode", "logisticsNo"},
             "CEB622", new String[] {"InventoryReturn", "guid", "customsCode", "ebpCode", "ebcCode", "agentCode",
-                "copNo", "preNo"});
+                "copNo", "preNo"},
+            "CEB506", new String[] {"LogisticsReturn", "guid", "logisticsCode", "logisticsNo"},
+            "CEB604", new String[] {"InventoryReturn", "guid", "agentCode", "copNo", "preNo", "invtNo", "ebcCode",
+                "ebpCode", "orderNo", "statisticsFlag"});
     private static final Set<String> OPTIONAL = Set.of("customsCode", "ebpCode", "ebcCode", "agentCode");
 
     private final SandboxProperties properties;
@@ -116,7 +119,12 @@ class SandboxReceipts {
         message.appendChild(ret);
         for (int i = 1; i < entry.length; i++) {
             String field = entry[i];
-            String value = "preNo".equals(field) ? "B" + digits(head, 17) : text(head, field);
+            String value = switch (field) {
+                case "preNo" -> "B" + digits(head, 17);
+                case "invtNo" -> text(head, "portCode") + java.time.Year.now(ZoneId.of("Asia/Shanghai")) + "E"
+                        + digits(head, 9); // customs' own inventory number: port, year, E, serial
+                default -> text(head, field);
+            };
             if (!(value.isEmpty() && OPTIONAL.contains(field))) {
                 add(ret, field, value);
             }

@@ -45,6 +45,9 @@ class MessageFamiliesTest extends GatewayIntegrationTest {
         "LOGISTICS, IMPORT, demo-ec,  ECDSA_P256_SHA256, 202205, CEB511Message, china-ceb/202205/ceb-import-202205.xsd, 120",
         "BROKER,    IMPORT, demo-sm2, CN_SM2_SM3,        202205, CEB621Message, china-ceb/202205/ceb-import-202205.xsd, 899",
         "PLATFORM,  EXPORT, demo-rsa, CN_RSA_SHA1,       202205, CEB303Message, china-ceb/202205/ceb-export-202205.xsd, 120",
+        "LOGISTICS, EXPORT, demo-sm2, CN_SM2_SM3,        202205, CEB505Message, china-ceb/202205/ceb-export-202205.xsd, 120",
+        "BROKER,    EXPORT, demo-ec,  ECDSA_P256_SHA256, 202205, CEB603Message, china-ceb/202205/ceb-export-202205.xsd, 120",
+        "BROKER,    IMPORT, demo-rsa, CN_RSA_SHA1,       2018,   CEB621Message, china-ceb/2018/ceb-import-2018.xsd,     899",
         "PLATFORM,  IMPORT, demo-rsa, CN_RSA_SHA1,       2018,   CEB311Message, china-ceb/2018/ceb-import-2018.xsd,     120",
     })
     void theMerchantsRoleDecidesTheMessage(String role, String direction, String key, String profile,
