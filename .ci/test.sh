@@ -65,11 +65,18 @@ start_postgres() {
   password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
   printf '%s\n' "$password" > "$PG_DIR/pwfile"
   [ "$(id -u)" -eq 0 ] && chown postgres "$PG_DIR/pwfile"
-  port=$(free_port)
   "${PG_USER_RUN[@]}" "$bin/initdb" -D "$PG_DIR/data" -A scram-sha-256 --pwfile="$PG_DIR/pwfile" -U postgres \
     -E UTF8 --locale=C.UTF-8 >/dev/null
-  "${PG_USER_RUN[@]}" "$bin/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/pg.log" \
-    -o "-p $port -c listen_addresses=127.0.0.1 -k $PG_DIR -c fsync=off" -w start >/dev/null
+  # A port that looked free can be taken a moment later (other test runs on this machine): try a few.
+  for attempt in 1 2 3 4 5; do
+    port=$(free_port)
+    if "${PG_USER_RUN[@]}" "$bin/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/pg.log" \
+        -o "-p $port -c listen_addresses=127.0.0.1 -k $PG_DIR -c fsync=off -c shared_buffers=16MB" -w start >/dev/null; then
+      break
+    fi
+    log "PostgreSQL did not start on port $port (attempt $attempt): $(tail -n 3 "$PG_DIR/pg.log" | tr '\n' ' ')"
+    [ "$attempt" -eq 5 ] && exit 1
+  done
   PGPASSWORD="$password" "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -q -c "create database gateway_test" postgres
   export GATEWAY_TEST_POSTGRES_URL="jdbc:postgresql://127.0.0.1:$port/gateway_test"
   export GATEWAY_TEST_POSTGRES_USER=postgres

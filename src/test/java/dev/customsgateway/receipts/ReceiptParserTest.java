@@ -32,6 +32,20 @@ class ReceiptParserTest {
         assertThat(entries).extracting(ReceiptEntry::returnStatus).contains("1");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"import/CEB312Message.xml", "import/CEB412Message.xml",
+        "import/CEB512Message.xml", "import/CEB622Message.xml", "import/CEB712Message.xml", "export/CEB304Message.xml",
+        "export/CEB404Message.xml", "export/CEB508Message.xml", "export/CEB604Message.xml", "export/CEB606Message.xml",
+        "export/CEB702Message.xml"})
+    void everyOfficialReceiptSampleParsesIntoEntries(String sample) throws Exception {
+        List<ReceiptEntry> entries = ReceiptParser.parse(Files.readAllBytes(Path.of(
+                "src/test/resources/fixtures/official/202205").resolve(sample)));
+        assertThat(entries).isNotEmpty().allSatisfy(e -> {
+            assertThat(e.returnStatus()).isNotBlank();
+            assertThat(e.receiptType()).isEqualTo(sample.substring(sample.indexOf('/') + 1, sample.indexOf('/') + 7));
+        });
+    }
+
     @Test
     void readsPrefixedReceiptsAlike() {
         String xml = "<ceb:CEB312Message xmlns:ceb=\"http://www.chinaport.gov.cn/ceb\" guid=\"G\" version=\"1.0\">"
