@@ -1,5 +1,6 @@
 package dev.customsgateway.audit;
 
+import dev.customsgateway.core.SecretFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -53,23 +54,11 @@ class AuditStartup implements ApplicationRunner {
         key.loadOrCreate();
         tx.executeWithoutResult(status -> {
             if (!tokens.hasActive()) {
-                writeOwnerOnly(properties.auditorTokenFile(), tokens.issue(OffsetDateTime.now(clock)));
+                SecretFiles.writeOwnerOnly(properties.auditorTokenFile(), tokens.issue(OffsetDateTime.now(clock)));
                 LOG.warn("Issued the auditor token of the compliance API; it is kept owner-only in {}",
                         properties.auditorTokenFile().toAbsolutePath());
             }
         });
     }
 
-    private static void writeOwnerOnly(Path file, String token) {
-        try {
-            Path absolute = file.toAbsolutePath();
-            Files.createDirectories(absolute.getParent());
-            Files.deleteIfExists(absolute);
-            Files.createFile(absolute, PosixFilePermissions.asFileAttribute(
-                    PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(absolute, token + "\n", StandardCharsets.US_ASCII);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the auditor token file " + file, e);
-        }
-    }
 }

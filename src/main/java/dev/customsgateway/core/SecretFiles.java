@@ -20,6 +20,27 @@ public final class SecretFiles {
     private SecretFiles() {
     }
 
+    /**
+     * Writes a secret (a token, a password, a key) to a file only its owner can read, replacing what was there:
+     * the file is created with owner-only permissions before a byte is written, so it is never readable by others.
+     */
+    public static void writeOwnerOnly(Path file, String secret) {
+        writeOwnerOnly(file, (secret + "\n").getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** Writes secret bytes to a file only its owner can read, replacing what was there. */
+    public static void writeOwnerOnly(Path file, byte[] secret) {
+        Path target = file.toAbsolutePath();
+        try {
+            Files.createDirectories(target.getParent());
+            Files.deleteIfExists(target);
+            Files.createFile(target, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.write(target, secret);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot write the owner-only file " + target, e);
+        }
+    }
+
     public static byte[] readOrCreate(Path file) throws IOException {
         Path target = file.toAbsolutePath();
         if (!Files.exists(target)) {

@@ -1,5 +1,6 @@
 package dev.customsgateway.intake;
 
+import dev.customsgateway.core.SecretFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -61,21 +62,10 @@ class MerchantSeeder implements ApplicationRunner {
         }
         if (seed.apiKeyFile() != null && !apiKeys.hasActiveKey(seed.id())) {
             String key = apiKeys.issue(seed.id(), now);
-            writeOwnerOnly(seed.apiKeyFile(), key);
+            SecretFiles.writeOwnerOnly(seed.apiKeyFile(), key);
             LOG.warn("Issued the first API key of merchant {}; it is shown this once and kept in {}: {}",
                     seed.id(), seed.apiKeyFile().toAbsolutePath(), key);
         }
     }
 
-    private static void writeOwnerOnly(Path file, String key) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Files.deleteIfExists(file);
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(file, key + "\n", StandardCharsets.US_ASCII, StandardOpenOption.TRUNCATE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the API key file " + file, e);
-        }
-    }
 }

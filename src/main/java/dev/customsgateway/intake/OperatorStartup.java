@@ -1,5 +1,6 @@
 package dev.customsgateway.intake;
 
+import dev.customsgateway.core.SecretFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -51,23 +52,11 @@ class OperatorStartup implements ApplicationRunner {
     private void issueIfMissing(OperatorTokens.Role role, Path file) {
         tx.executeWithoutResult(status -> {
             if (!tokens.hasActive(role)) {
-                writeOwnerOnly(file, tokens.issue(role, OffsetDateTime.now(clock)));
+                SecretFiles.writeOwnerOnly(file, tokens.issue(role, OffsetDateTime.now(clock)));
                 LOG.warn("Issued the {} token; it is kept owner-only in {}", role.name().toLowerCase(),
                         file.toAbsolutePath());
             }
         });
     }
 
-    private static void writeOwnerOnly(Path file, String token) {
-        try {
-            Path absolute = file.toAbsolutePath();
-            Files.createDirectories(absolute.getParent());
-            Files.deleteIfExists(absolute);
-            Files.createFile(absolute, PosixFilePermissions.asFileAttribute(
-                    PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(absolute, token + "\n", StandardCharsets.US_ASCII);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the token file " + file, e);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package dev.customsgateway.signing;
 
+import dev.customsgateway.core.SecretFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -112,7 +113,7 @@ final class DevelopmentKeys {
         byte[] bytes = new byte[24];
         RANDOM.nextBytes(bytes);
         String password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        writeOwnerOnly(properties.keystorePasswordFile().toAbsolutePath(),
+        SecretFiles.writeOwnerOnly(properties.keystorePasswordFile().toAbsolutePath(),
                 password.getBytes(StandardCharsets.US_ASCII));
         return password.toCharArray();
     }
@@ -134,10 +135,4 @@ final class DevelopmentKeys {
         }
     }
 
-    private static void writeOwnerOnly(Path file, byte[] content) throws IOException {
-        Files.createDirectories(file.getParent());
-        Files.deleteIfExists(file);
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.write(file, content);
-    }
 }

@@ -1,5 +1,6 @@
 package dev.customsgateway.intake.sftp;
 
+import dev.customsgateway.core.SecretFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -52,20 +53,10 @@ class DemoSftpAccount implements ApplicationRunner {
         byte[] secret = new byte[18];
         RANDOM.nextBytes(secret);
         String password = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        writeOwnerOnly(properties.demoPasswordFile(), password);
+        SecretFiles.writeOwnerOnly(properties.demoPasswordFile(), password);
         accounts.create(merchant, merchant, hasher.hash(password), OffsetDateTime.now(clock));
         LOG.warn("Created the SFTP account {} for the demo merchant; its password is in {}", merchant,
                 properties.demoPasswordFile().toAbsolutePath());
     }
 
-    private static void writeOwnerOnly(Path file, String password) {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.deleteIfExists(file);
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(file, password + "\n", StandardCharsets.US_ASCII, StandardOpenOption.TRUNCATE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the demo SFTP password file " + file, e);
-        }
-    }
 }

@@ -57,6 +57,14 @@ class MerchantFormatsEndToEndTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void theSpreadsheetSampleFileIsDeclared() throws Exception {
+        JsonNode status = submit("generic-xlsx", Files.readAllBytes(ORDERS.resolve("generic-sample-orders.xlsx")));
+        assertThat(status.get("errors").size()).as(status.toString()).isZero();
+        assertThat(status.get("messages")).extracting(m -> m.get("orderNo").asString())
+                .containsExactly("XL-2026-0001", "XL-2026-0002");
+    }
+
+    @Test
     void rejectsDoctypeInMerchantXmlAndKeepsGoing() throws Exception {
         String key = TestMerchants.create(jdbc, TestMerchants.uniqueId("xml"), "merchant-xml");
         String hostile = "<?xml version=\"1.0\"?><!DOCTYPE export [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
