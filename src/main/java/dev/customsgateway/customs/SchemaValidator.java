@@ -1,6 +1,5 @@
 package dev.customsgateway.customs;
 
-import dev.customsgateway.audit.LogEntry;
 import dev.customsgateway.audit.LogStage;
 import dev.customsgateway.audit.MessageLog;
 import dev.customsgateway.core.CustomsMessage;
@@ -47,9 +46,7 @@ class SchemaValidator {
         if (!errors.isEmpty()) {
             throw new OrderRejectedException(errors);
         }
-        messageLog.record(new LogEntry(message.guid(), message.origin().merchant().id(),
-                message.origin().submissionId(), LogStage.VALIDATED, message.messageType(),
-                message.origin().orderNo(), message.guid(), null, null, null, "schema " + message.schemaSet()));
+        messageLog.recordMessage(message, LogStage.VALIDATED, "schema " + message.schemaSet());
         return message;
     }
 
