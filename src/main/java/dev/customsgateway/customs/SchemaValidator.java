@@ -8,6 +8,8 @@ import dev.customsgateway.core.OrderRejectedException;
 import dev.customsgateway.core.RowError;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.regex.Pattern;
 import javax.xml.transform.dom.DOMSource;
@@ -32,6 +34,7 @@ class SchemaValidator {
 
     private final OfficialSchemas schemas;
     private final MessageLog messageLog;
+    private final ThreadLocal<Map<String, Validator>> validators = ThreadLocal.withInitial(HashMap::new);
 
     SchemaValidator(OfficialSchemas schemas, MessageLog messageLog) {
         this.schemas = schemas;
@@ -39,10 +42,18 @@ class SchemaValidator {
     }
 
     public CustomsMessage validate(CustomsMessage message) throws IOException, SAXException {
-        Validator validator = schemas.get(message.schemaSet()).newValidator();
+        // One validator per schema set and thread: validators are not thread-safe, and making one per message
+        // costs about as much as validating the message.
+        Validator validator = validators.get().computeIfAbsent(message.schemaSet(),
+                set -> schemas.get(set).newValidator());
         List<RowError> errors = new ArrayList<>();
         validator.setErrorHandler(new Collector(validator, message.origin().sourceRow(), errors));
-        validator.validate(new DOMSource(message.document()));
+        try {
+            validator.validate(new DOMSource(message.document()));
+        } finally {
+            validator.setErrorHandler(null);
+            validator.reset();
+        }
         if (!errors.isEmpty()) {
             throw new OrderRejectedException(errors);
         }
