@@ -45,7 +45,6 @@ public final class OrderLoad {
     public static void main(String[] args) throws Exception {
         int rate = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
-        ConfigurableApplicationContext gateway = null;
         String base;
         String key;
         if (args.length > 3) {
@@ -53,8 +52,9 @@ public final class OrderLoad {
             key = args[3];
         } else {
             Path data = Files.createTempDirectory("gateway-load-");
-            gateway = new SpringApplication(CustomsGatewayApplication.class).run("--gateway.data-dir=" + data,
-                    "--server.port=0", "--gateway.delivery.poll-interval-ms=3600000",
+            ConfigurableApplicationContext gateway = new SpringApplication(CustomsGatewayApplication.class).run("--gateway.data-dir=" + data,
+                    "--server.port=0", "--gateway.intake.sftp.enabled=false",
+                    "--gateway.delivery.poll-interval-ms=3600000",
                     "--gateway.audit.checkpoint-interval=1h", "--logging.level.root=WARN",
                     "--logging.level.dev.customsgateway=WARN", "--spring.main.banner-mode=off");
             base = "http://127.0.0.1:" + gateway.getEnvironment().getProperty("local.server.port");
@@ -63,10 +63,9 @@ public final class OrderLoad {
         }
         Result result = run(URI.create(base + "/api/v1/orders"), key, rate, seconds);
         result.print(rate, seconds);
-        if (gateway != null) {
-            gateway.close();
-        }
-        System.exit(0);
+        System.out.flush();
+        // Orders accepted but not yet signed are resumed by the next start; no orderly shutdown is awaited here.
+        Runtime.getRuntime().halt(0);
     }
 
     static Result run(URI uri, String key, int rate, int seconds) throws InterruptedException {

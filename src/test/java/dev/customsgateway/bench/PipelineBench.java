@@ -50,6 +50,7 @@ public final class PipelineBench {
         MemoryWatch memory = MemoryWatch.start();
         SpringApplication app = new SpringApplication(CustomsGatewayApplication.class);
         try (ConfigurableApplicationContext gateway = app.run("--gateway.data-dir=" + data, "--server.port=0",
+                "--gateway.intake.sftp.enabled=false",
                 "--gateway.pipeline.workers=" + workers, "--gateway.delivery.poll-interval-ms=3600000",
                 "--gateway.audit.checkpoint-interval=1h", "--logging.level.root=WARN",
                 "--logging.level.dev.customsgateway=WARN", "--spring.main.banner-mode=off")) {
