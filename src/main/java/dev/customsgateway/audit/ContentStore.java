@@ -55,10 +55,37 @@ public class ContentStore {
         }
     }
 
-    /** Stores bytes already in memory. */
+    /**
+     * Stores bytes already in memory. The digest comes first: bytes stored before (the signed XML the outbox
+     * writes again, a repeated upload) cost one check instead of a second write. Their directory is forced all
+     * the same, since the put that stored them may still be between its rename and that force.
+     */
     public StoredContent put(byte[] bytes) {
+        String sha256 = Sha256.hex(bytes);
+        Path target = pathOf(sha256);
         try {
-            return put(new java.io.ByteArrayInputStream(bytes));
+            if (Files.exists(target)) {
+                force(target.getParent());
+                return new StoredContent(sha256, bytes.length);
+            }
+            Path tmpDir = root.resolve("tmp");
+            Files.createDirectories(tmpDir);
+            Path tmp = Files.createTempFile(tmpDir, "put-", ".part");
+            try {
+                try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                    java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
+                    while (buffer.hasRemaining()) {
+                        channel.write(buffer);
+                    }
+                    channel.force(true);
+                }
+                Files.createDirectories(target.getParent());
+                moveIntoPlace(tmp, target);
+                force(target.getParent());
+                return new StoredContent(sha256, bytes.length);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("content store write failed", e);
         }

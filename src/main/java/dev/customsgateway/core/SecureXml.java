@@ -20,6 +20,9 @@ public final class SecureXml {
 
     private static final DocumentBuilderFactory DOCUMENTS = newDocumentBuilderFactory();
     private static final TransformerFactory TRANSFORMERS = transformerFactory();
+    /** Serialising transformers, one per thread: making one costs more than serialising a customs message. */
+    private static final ThreadLocal<javax.xml.transform.Transformer> SERIALIZERS =
+            ThreadLocal.withInitial(SecureXml::newSerializer);
 
     private SecureXml() {
     }
@@ -56,16 +59,29 @@ public final class SecureXml {
      * are, so a signed document stays verifiable.
      */
     public static byte[] serialize(Document document) {
+        javax.xml.transform.Transformer transformer = SERIALIZERS.get();
         try {
-            javax.xml.transform.Transformer transformer = TRANSFORMERS.newTransformer();
-            transformer.setOutputProperty(javax.xml.transform.OutputKeys.ENCODING, "UTF-8");
-            transformer.setOutputProperty(javax.xml.transform.OutputKeys.INDENT, "no");
             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(8192);
             transformer.transform(new javax.xml.transform.dom.DOMSource(document),
                     new javax.xml.transform.stream.StreamResult(out));
             return out.toByteArray();
         } catch (javax.xml.transform.TransformerException e) {
+            SERIALIZERS.remove(); // a transformer that failed half-way is not reused
             throw new IllegalStateException("cannot serialise an in-memory document", e);
+        }
+    }
+
+    private static javax.xml.transform.Transformer newSerializer() {
+        try {
+            javax.xml.transform.Transformer transformer;
+            synchronized (TRANSFORMERS) {
+                transformer = TRANSFORMERS.newTransformer();
+            }
+            transformer.setOutputProperty(javax.xml.transform.OutputKeys.ENCODING, "UTF-8");
+            transformer.setOutputProperty(javax.xml.transform.OutputKeys.INDENT, "no");
+            return transformer;
+        } catch (javax.xml.transform.TransformerConfigurationException e) {
+            throw new IllegalStateException("XML serialiser cannot be configured", e);
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.customsgateway.customs;
 
-import dev.customsgateway.audit.LogEntry;
 import dev.customsgateway.audit.LogStage;
 import dev.customsgateway.audit.MessageLog;
 import dev.customsgateway.core.CustomsMessage;
@@ -9,6 +8,8 @@ import dev.customsgateway.core.OrderRejectedException;
 import dev.customsgateway.core.RowError;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.regex.Pattern;
 import javax.xml.transform.dom.DOMSource;
@@ -33,6 +34,7 @@ class SchemaValidator {
 
     private final OfficialSchemas schemas;
     private final MessageLog messageLog;
+    private final ThreadLocal<Map<String, Validator>> validators = ThreadLocal.withInitial(HashMap::new);
 
     SchemaValidator(OfficialSchemas schemas, MessageLog messageLog) {
         this.schemas = schemas;
@@ -40,16 +42,22 @@ class SchemaValidator {
     }
 
     public CustomsMessage validate(CustomsMessage message) throws IOException, SAXException {
-        Validator validator = schemas.get(message.schemaSet()).newValidator();
+        // One validator per schema set and thread: validators are not thread-safe, and making one per message
+        // costs about as much as validating the message.
+        Validator validator = validators.get().computeIfAbsent(message.schemaSet(),
+                set -> schemas.get(set).newValidator());
         List<RowError> errors = new ArrayList<>();
         validator.setErrorHandler(new Collector(validator, message.origin().sourceRow(), errors));
-        validator.validate(new DOMSource(message.document()));
+        try {
+            validator.validate(new DOMSource(message.document()));
+        } finally {
+            validator.setErrorHandler(null);
+            validator.reset();
+        }
         if (!errors.isEmpty()) {
             throw new OrderRejectedException(errors);
         }
-        messageLog.record(new LogEntry(message.guid(), message.origin().merchant().id(),
-                message.origin().submissionId(), LogStage.VALIDATED, message.messageType(),
-                message.origin().orderNo(), message.guid(), null, null, null, "schema " + message.schemaSet()));
+        messageLog.recordMessage(message, LogStage.VALIDATED, "schema " + message.schemaSet());
         return message;
     }
 

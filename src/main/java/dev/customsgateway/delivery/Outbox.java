@@ -46,7 +46,7 @@ class Outbox {
             outbox.insert(message.guid(), origin.merchant().id(), origin.submissionId(), origin.orderNo(),
                     message.messageType(), properties.defaultDestination(), stored.sha256(), name,
                     OffsetDateTime.now(clock));
-            messageLog.record(new LogEntry(message.guid(), origin.merchant().id(), origin.submissionId(),
+            messageLog.record(origin, new LogEntry(message.guid(), origin.merchant().id(), origin.submissionId(),
                     LogStage.WRITTEN, message.messageType(), origin.orderNo(), message.guid(), "outbox-xml",
                     stored.sha256(), stored.size(), "destination " + properties.defaultDestination()));
         });

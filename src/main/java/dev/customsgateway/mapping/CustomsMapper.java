@@ -14,6 +14,8 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
@@ -38,6 +40,8 @@ class CustomsMapper {
     private final JAXBContext exports;
     private final MessageLog messageLog;
     private final Clock clock;
+    private final ThreadLocal<Map<MessageFamily.Direction, Marshaller>> marshallers =
+            ThreadLocal.withInitial(() -> new EnumMap<>(MessageFamily.Direction.class));
 
     CustomsMapper(MessageLog messageLog, Clock clock) throws JAXBException {
         this.imports = JAXBContext.newInstance("dev.customsgateway.schema.ceb202205.imports");
@@ -68,15 +72,25 @@ class CustomsMapper {
             case CEB603 -> ExportInventoryBuilder.build(context);
         };
         Document document = SecureXml.newDocument();
-        Marshaller marshaller = (family.direction() == MessageFamily.Direction.IMPORT ? imports : exports)
-                .createMarshaller();
-        marshaller.setProperty("org.glassfish.jaxb.namespacePrefixMapper", CustomsPrefixes.INSTANCE);
+        Marshaller marshaller = marshallers.get().computeIfAbsent(family.direction(), this::newMarshaller);
         marshaller.marshal(message, document);
         document.setXmlStandalone(true);
         CustomsMessage result = new CustomsMessage(submitted.origin(), family.name(), family.schemaSet(version), guid,
                 document);
         messageLog.recordMessage(result, LogStage.MAPPED, "customs-xml", SecureXml.serialize(document));
         return result;
+    }
+
+    /** Marshallers are not thread-safe but reusable: one per direction and thread. */
+    private Marshaller newMarshaller(MessageFamily.Direction direction) {
+        try {
+            Marshaller marshaller = (direction == MessageFamily.Direction.IMPORT ? imports : exports)
+                    .createMarshaller();
+            marshaller.setProperty("org.glassfish.jaxb.namespacePrefixMapper", CustomsPrefixes.INSTANCE);
+            return marshaller;
+        } catch (JAXBException e) {
+            throw new IllegalStateException("cannot make a marshaller for the " + direction + " messages", e);
+        }
     }
 
     /** 36 upper-case characters, as the specification asks ("英文字母大写"). */

@@ -43,7 +43,7 @@ class OrderAssembler {
         }
         ContentStore.StoredContent stored = store.put(json.writeValueAsBytes(order.order()));
         OrderOrigin origin = order.origin();
-        messageLog.record(new LogEntry(origin.submissionId(), origin.merchant().id(), origin.submissionId(),
+        messageLog.defer(origin, new LogEntry(origin.submissionId(), origin.merchant().id(), origin.submissionId(),
                 LogStage.PARSED, null, origin.orderNo(), null, "canonical-order", stored.sha256(), stored.size(),
                 "row " + origin.sourceRow()));
     }

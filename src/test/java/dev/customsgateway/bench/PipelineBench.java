@@ -50,6 +50,7 @@ public final class PipelineBench {
         MemoryWatch memory = MemoryWatch.start();
         SpringApplication app = new SpringApplication(CustomsGatewayApplication.class);
         try (ConfigurableApplicationContext gateway = app.run("--gateway.data-dir=" + data, "--server.port=0",
+                "--gateway.intake.sftp.enabled=false",
                 "--gateway.pipeline.workers=" + workers, "--gateway.delivery.poll-interval-ms=3600000",
                 "--gateway.audit.checkpoint-interval=1h", "--logging.level.root=WARN",
                 "--logging.level.dev.customsgateway=WARN", "--spring.main.banner-mode=off")) {
@@ -61,9 +62,11 @@ public final class PipelineBench {
             memory.reset();
 
             long start = System.nanoTime();
+            long cpuStart = processCpuNanos();
             String submission = post(port, key, csv);
             awaitDone(jdbc, submission, orders);
             double seconds = (System.nanoTime() - start) / 1e9;
+            double cpuMsPerDoc = (processCpuNanos() - cpuStart) / 1e6 / orders;
 
             long failed = jdbc.sql("select orders_failed from submission where id = ?").param(submission)
                     .query(Long.class).single();
@@ -71,6 +74,8 @@ public final class PipelineBench {
             double raw = RawSignatureRate.measure(data, ALIAS.get(profile), profile, workers);
             System.out.printf("%nPipelineBench: %,d orders, profile %s, %d worker(s)%n", orders, profile, workers);
             System.out.printf("  end to end       %8.1f docs/s  (%.1f s, %d failed)%n", docsPerSecond, seconds, failed);
+            System.out.printf("  process CPU      %8.3f ms/doc (all threads; machine load %s)%n", cpuMsPerDoc,
+                    Files.readString(Path.of("/proc/loadavg")).strip());
             System.out.printf("  raw JCA signing  %8.1f sig/s  (same key, %d thread(s))%n", raw, workers);
             System.out.printf("  ratio            %8.1f %%%n", 100 * docsPerSecond / raw);
             System.out.printf("  peak heap        %8.1f MB, peak RSS %.1f MB (max heap %.0f MB)%n", memory.peakHeapMb(),
@@ -80,6 +85,12 @@ public final class PipelineBench {
             memory.stop();
         }
         System.exit(0);
+    }
+
+    /** CPU time of the whole process: less disturbed than wall time when the machine is shared. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static String post(String port, String key, Path csv) throws IOException, InterruptedException {
