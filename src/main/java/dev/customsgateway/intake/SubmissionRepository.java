@@ -75,7 +75,11 @@ public class SubmissionRepository {
 
     /** After a restart, work that was in progress is unclaimed again. */
     int releaseProcessing() {
-        return jdbc.sql("update submission set status = 'RECEIVED' where status = 'PROCESSING'").update();
+        // only what was in progress before this process started: a submission received since is being worked on
+        OffsetDateTime processStart = java.time.Instant.ofEpochMilli(
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()).atOffset(java.time.ZoneOffset.UTC);
+        return jdbc.sql("update submission set status = 'RECEIVED' where status = 'PROCESSING' and received_at < ?")
+                .param(processStart).update();
     }
 
     /** Claims a received submission for processing; false when someone else has it or it is finished. */
