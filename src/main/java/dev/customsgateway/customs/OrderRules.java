@@ -36,10 +36,12 @@ class OrderRules {
 
     private final CodeLists codes;
     private final StandingDeclarations declared;
+    private final OrderMessages orderMessages;
 
-    OrderRules(CodeLists codes, StandingDeclarations declared) {
+    OrderRules(CodeLists codes, StandingDeclarations declared, OrderMessages orderMessages) {
         this.codes = codes;
         this.declared = declared;
+        this.orderMessages = orderMessages;
     }
 
     public SubmittedOrder check(SubmittedOrder submitted) {
@@ -53,8 +55,14 @@ class OrderRules {
             switch (family) {
                 case CEB311 -> ImportRules.order(order, f);
                 case CEB411 -> ImportRules.payment(order, f);
-                case CEB511 -> ImportRules.waybill(order, f);
-                case CEB621 -> ImportRules.inventory(order, f, codes);
+                case CEB511 -> {
+                    ImportRules.waybill(order, f);
+                    orderMessages.find(order.orderNo()).ifPresent(m -> CrossMessageRules.waybill(order, m, f));
+                }
+                case CEB621 -> {
+                    ImportRules.inventory(order, f, codes);
+                    orderMessages.find(order.orderNo()).ifPresent(m -> CrossMessageRules.inventory(order, m, f));
+                }
                 case CEB303 -> exportCurrency(order, f);
                 case CEB505 -> {
                     exportCurrency(order, f);

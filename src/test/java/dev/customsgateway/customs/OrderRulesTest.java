@@ -30,7 +30,10 @@ class OrderRulesTest {
     private static final StandingDeclarations DECLARED = (merchant, type, orderNo) ->
             "SO-DECLARED".equals(orderNo) ? java.util.Optional.of("GUID-OF-THE-ORIGINAL") : java.util.Optional.empty();
 
-    private final OrderRules rules = new OrderRules(new CodeLists(), DECLARED);
+    /** No order message declared through the gateway, unless a test says otherwise. */
+    private static final OrderMessages NO_ORDER_MESSAGES = orderNo -> java.util.Optional.empty();
+
+    private final OrderRules rules = new OrderRules(new CodeLists(), DECLARED, NO_ORDER_MESSAGES);
 
     @Test
     void acceptsAValidOrder() {
