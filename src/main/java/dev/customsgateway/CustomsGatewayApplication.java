@@ -22,7 +22,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 @ConfigurationPropertiesScan
 public class CustomsGatewayApplication {
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws java.io.IOException {
+        if (args.length > 0 && args[0].equals("verify-evidence")) {
+            // offline, for third parties: no database, no server, nothing of the gateway's state
+            System.exit(dev.customsgateway.audit.EvidenceVerifier.run(Arrays.asList(args).subList(1, args.length)));
+        }
         if (args.length > 0 && !args[0].startsWith("-")) {
             System.exit(runCommand(args));
         }

@@ -23,8 +23,10 @@ class AuditController {
     private final AuditorTokens tokens;
     private final LogVerifier verifier;
     private final CheckpointKey key;
+    private final EvidenceBundle evidence;
 
-    AuditController(AuditorTokens tokens, LogVerifier verifier, CheckpointKey key) {
+    AuditController(AuditorTokens tokens, LogVerifier verifier, CheckpointKey key, EvidenceBundle evidence) {
+        this.evidence = evidence;
         this.tokens = tokens;
         this.verifier = verifier;
         this.key = key;
@@ -41,6 +43,23 @@ class AuditController {
             return unauthorised();
         }
         return ResponseEntity.ok(verifier.verify(new LogVerifier.Options(artefacts, java.util.List.of())));
+    }
+
+    /** A message's evidence bundle (zip), for a third party to verify offline. */
+    @GetMapping("/messages/{guid}/evidence")
+    ResponseEntity<?> evidence(@RequestHeader(name = "Authorization", required = false) String authorization,
+            @org.springframework.web.bind.annotation.PathVariable String guid) throws IOException {
+        if (!authorised(authorization)) {
+            return unauthorised();
+        }
+        java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
+        if (!evidence.write(guid, zip)) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "no log entries for " + guid));
+        }
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip"))
+                .header("Content-Disposition", "attachment; filename=\"evidence-" + guid + ".zip\"")
+                .body(zip.toByteArray());
     }
 
     /** The public checkpoint key (PEM), for auditors to keep their own copy. */

@@ -39,6 +39,22 @@ class ChainRepository {
                 .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).single();
     }
 
+    /** The entries of one message (by guid) and its submission's upload, in chain order. */
+    List<ChainedEntry> messageEntries(String guid) {
+        return jdbc.sql("select " + COLUMNS + " from message_log where seq is not null and (correlation_id = ? or guid = ?"
+                + " or (stage = 'RECEIVED' and submission_id = (select max(submission_id) from message_log where guid = ?)))"
+                + " order by seq")
+                .params(guid, guid, guid).query(ChainRepository::entry).list();
+    }
+
+    /** seq, prev_hash and entry_hash of a stretch of the chain: the links from an entry to a checkpoint. */
+    List<String[]> links(long fromSeq, long toSeq) {
+        return jdbc.sql("select seq, prev_hash, entry_hash from message_log where seq between ? and ? order by seq")
+                .params(fromSeq, toSeq)
+                .query((rs, n) -> new String[] {Long.toString(rs.getLong(1)), rs.getString(2), rs.getString(3)})
+                .list();
+    }
+
     void moveHead(long seq, String entryHash) {
         jdbc.sql("update log_chain_head set seq = ?, entry_hash = ? where id = 1").params(seq, entryHash).update();
     }

@@ -33,6 +33,12 @@ class CheckpointRepository {
                 .list();
     }
 
+    /** The first checkpoint at or after a sequence number: the one that covers that entry. */
+    Optional<Checkpoint> covering(long seq) {
+        return jdbc.sql("select " + COLUMNS + " from log_checkpoint where seq >= ? order by seq, id limit 1")
+                .param(seq).query(CheckpointRepository::row).optional();
+    }
+
     Optional<Checkpoint> latest() {
         return jdbc.sql("select " + COLUMNS + " from log_checkpoint order by seq desc, id desc limit 1")
                 .query(CheckpointRepository::row).optional();
