@@ -11,12 +11,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                 HMAC-SHA256 of the body under its own shared secret
  * @param merchantFolders root of the merchants' SFTP homes; each receipt is also written to
  *                 {@code <root>/<merchant>/receipts/}
+ * @param inboundDir the e-port transfer client's inbound folder, polled by the {@code receipts-folder} route
  */
 @ConfigurationProperties("gateway.receipts")
-record ReceiptProperties(Map<String, Source> sources, java.nio.file.Path merchantFolders) {
+record ReceiptProperties(Map<String, Source> sources, java.nio.file.Path merchantFolders, Path inboundDir) {
 
     ReceiptProperties {
         sources = sources == null ? Map.of() : Map.copyOf(sources);
+        inboundDir = (inboundDir == null ? Path.of("data", "inbound") : inboundDir).toAbsolutePath();
     }
 
     /**
