@@ -26,11 +26,13 @@ class ReceiptIntake {
     private final ReceiptCodes codes;
     private final MessageLog messageLog;
     private final MerchantReceiptFolder folders;
+    private final MerchantWebhook webhook;
     private final Clock clock;
 
     ReceiptIntake(ContentStore store, ReceiptRepository receipts, ReceiptCodes codes, MessageLog messageLog,
-            MerchantReceiptFolder folders, Clock clock) {
+            MerchantReceiptFolder folders, MerchantWebhook webhook, Clock clock) {
         this.folders = folders;
+        this.webhook = webhook;
         this.store = store;
         this.receipts = receipts;
         this.codes = codes;
@@ -60,6 +62,7 @@ class ReceiptIntake {
                     LogStage.RECEIPT, entry.receiptType(), entry.orderNo(), message.guid(), "receipt",
                     stored.sha256(), stored.size(), entry.returnStatus() + " " + explanation));
             folders.deliver(message.merchantId(), entry, explanation, ceb, OffsetDateTime.now(clock).toString());
+            webhook.enqueue(message.merchantId(), message.guid(), entry, explanation);
         }
         return fresh;
     }
