@@ -49,12 +49,6 @@ record DeliveryProperties(Path outboxDir, String defaultDestination, int batchSi
             Duration initialBackoff, Duration maxBackoff, int circuitFailureThreshold, Duration circuitOpenFor,
             Envelope envelope) {
 
-        Destination(TransportKind transport, String url, Duration requestTimeout, int maxAttempts,
-                Duration initialBackoff, Duration maxBackoff, int circuitFailureThreshold, Duration circuitOpenFor) {
-            this(transport, url, requestTimeout, maxAttempts, initialBackoff, maxBackoff, circuitFailureThreshold,
-                    circuitOpenFor, null);
-        }
-
         Destination {
             transport = transport == null ? TransportKind.HTTP : transport;
             requestTimeout = requestTimeout == null ? Duration.ofSeconds(30) : requestTimeout;

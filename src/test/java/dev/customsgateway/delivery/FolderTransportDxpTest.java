@@ -56,7 +56,7 @@ class FolderTransportDxpTest {
     @Test
     void withoutAnEnvelopeTheSignedXmlIsWrittenAsItIs() throws Exception {
         DeliveryProperties.Destination plain = new DeliveryProperties.Destination(
-                DeliveryProperties.TransportKind.FOLDER, null, null, 0, null, null, 0, null);
+                DeliveryProperties.TransportKind.FOLDER, null, null, 0, null, null, 0, null, null);
         assertThat(transport().send(ITEM, plain, SIGNED).delivered()).isTrue();
         assertThat(Files.readAllBytes(outbox.resolve("demo").resolve(ITEM.fileName()))).isEqualTo(SIGNED);
     }
