@@ -23,6 +23,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 public class CustomsGatewayApplication {
 
     public static void main(String[] args) throws java.io.IOException {
+        if (args.length > 0 && args[0].equals("sandbox")) {
+            // the customs sandbox as a process of its own, with its own storage (see the README)
+            dev.customsgateway.sandbox.SandboxServer.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         if (args.length > 0 && args[0].equals("verify-evidence")) {
             // offline, for third parties: no database, no server, nothing of the gateway's state
             System.exit(dev.customsgateway.audit.EvidenceVerifier.run(Arrays.asList(args).subList(1, args.length)));

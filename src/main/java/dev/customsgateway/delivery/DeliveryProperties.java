@@ -43,9 +43,11 @@ record DeliveryProperties(Path outboxDir, String defaultDestination, int batchSi
      * @param maxBackoff                the longest wait between attempts
      * @param circuitFailureThreshold   consecutive failures that open the circuit
      * @param circuitOpenFor            how long an open circuit stops attempts to the destination
+     * @param envelope                  FOLDER: how each message is wrapped (none by default)
      */
     record Destination(TransportKind transport, String url, Duration requestTimeout, int maxAttempts,
-            Duration initialBackoff, Duration maxBackoff, int circuitFailureThreshold, Duration circuitOpenFor) {
+            Duration initialBackoff, Duration maxBackoff, int circuitFailureThreshold, Duration circuitOpenFor,
+            Envelope envelope) {
 
         Destination {
             transport = transport == null ? TransportKind.HTTP : transport;
@@ -55,6 +57,7 @@ record DeliveryProperties(Path outboxDir, String defaultDestination, int batchSi
             maxBackoff = maxBackoff == null ? Duration.ofMinutes(5) : maxBackoff;
             circuitFailureThreshold = circuitFailureThreshold <= 0 ? 5 : circuitFailureThreshold;
             circuitOpenFor = circuitOpenFor == null ? Duration.ofSeconds(30) : circuitOpenFor;
+            envelope = envelope == null ? new Envelope(EnvelopeKind.NONE, null, null) : envelope;
             if (transport == TransportKind.HTTP && (url == null || url.isBlank())) {
                 throw new IllegalArgumentException("an HTTP destination needs a url");
             }
@@ -67,4 +70,23 @@ record DeliveryProperties(Path outboxDir, String defaultDestination, int batchSi
 
     /** How a destination is reached. */
     enum TransportKind { HTTP, FOLDER }
+
+    /**
+     * The transport envelope of a FOLDER destination.
+     *
+     * @param kind        NONE (the signed XML as it is) or DXP (the terminal-node {@code DxpMsg})
+     * @param senderId    DXP: the enterprise's DXP node id (TransInfo/SenderId, up to 16 characters)
+     * @param receiverId  DXP: the e-port's receiver id, e.g. {@code DXPEDCCEB0000002} for import
+     */
+    record Envelope(EnvelopeKind kind, String senderId, String receiverId) {
+        Envelope {
+            kind = kind == null ? EnvelopeKind.NONE : kind;
+            if (kind == EnvelopeKind.DXP && (senderId == null || receiverId == null)) {
+                throw new IllegalArgumentException("a DXP envelope needs sender-id and receiver-id");
+            }
+        }
+    }
+
+    /** Envelope kinds. */
+    enum EnvelopeKind { NONE, DXP }
 }

@@ -12,19 +12,29 @@ import org.springframework.stereotype.Component;
 /**
  * Drops the signed XML into a folder, one sub-folder per merchant, in the convention of the e-port's transfer
  * client (it sends what appears in its outbound folder): written to a hidden temporary file, forced to disk,
- * then renamed, so the client never picks up half a message.
+ * then renamed, so the client never picks up half a message. With {@code envelope.kind: DXP} the file is the
+ * terminal-node {@code DxpMsg} carrying the message in Base64 ({@link DxpEnvelopeWriter}).
  */
 @Component
 class FolderTransport implements Transport {
 
     private final Path root;
+    private final DxpEnvelopeWriter dxp;
 
-    FolderTransport(DeliveryProperties properties) {
+    FolderTransport(DeliveryProperties properties, DxpEnvelopeWriter dxp) {
         this.root = properties.outboxDir().toAbsolutePath();
+        this.dxp = dxp;
     }
 
     @Override
-    public TransportResult send(OutboxItem item, DeliveryProperties.Destination destination, byte[] message) {
+    public TransportResult send(OutboxItem item, DeliveryProperties.Destination destination, byte[] signed) {
+        byte[] message;
+        try {
+            message = destination.envelope().kind() == DeliveryProperties.EnvelopeKind.DXP
+                    ? dxp.wrap(item, destination.envelope(), signed) : signed;
+        } catch (IllegalArgumentException e) {
+            return new TransportResult(TransportResult.Outcome.PERMANENT, null, new byte[0], null, e.getMessage());
+        }
         try {
             Path folder = root.resolve(OutboxNames.safe(item.merchantId()));
             Files.createDirectories(folder);

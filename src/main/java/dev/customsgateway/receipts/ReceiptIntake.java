@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Takes one receipt in, whatever brought it: stores the bytes, parses the entries, correlates each to its
+ * Takes one receipt in, whatever brought it (callback or inbound folder; bare or in a DXP envelope): stores the
+ * bytes, parses the entries, correlates each to its
  * message, records it (once) with its explanation, and logs RECEIPT in the message log of that message.
  */
 @Component
@@ -25,11 +26,13 @@ class ReceiptIntake {
     private final ReceiptCodes codes;
     private final MessageLog messageLog;
     private final MerchantReceiptFolder folders;
+    private final MerchantWebhook webhook;
     private final Clock clock;
 
     ReceiptIntake(ContentStore store, ReceiptRepository receipts, ReceiptCodes codes, MessageLog messageLog,
-            MerchantReceiptFolder folders, Clock clock) {
+            MerchantReceiptFolder folders, MerchantWebhook webhook, Clock clock) {
         this.folders = folders;
+        this.webhook = webhook;
         this.store = store;
         this.receipts = receipts;
         this.codes = codes;
@@ -39,8 +42,9 @@ class ReceiptIntake {
 
     /** Returns how many entries were new. Throws {@link IllegalArgumentException} for what is not a receipt. */
     int accept(byte[] receipt, String source) {
-        ContentStore.StoredContent stored = store.put(receipt);
-        List<ReceiptEntry> entries = ReceiptParser.parse(receipt);
+        ContentStore.StoredContent stored = store.put(receipt); // as received, envelope and all
+        byte[] ceb = DxpEnvelope.unwrap(receipt);
+        List<ReceiptEntry> entries = ReceiptParser.parse(ceb);
         int fresh = 0;
         for (ReceiptEntry entry : entries) {
             ReceiptRepository.Correlated message = receipts.correlate(entry).orElse(null);
@@ -57,7 +61,8 @@ class ReceiptIntake {
             messageLog.record(new LogEntry(message.guid(), message.merchantId(), message.submissionId(),
                     LogStage.RECEIPT, entry.receiptType(), entry.orderNo(), message.guid(), "receipt",
                     stored.sha256(), stored.size(), entry.returnStatus() + " " + explanation));
-            folders.deliver(message.merchantId(), entry, explanation, receipt, OffsetDateTime.now(clock).toString());
+            folders.deliver(message.merchantId(), entry, explanation, ceb, OffsetDateTime.now(clock).toString());
+            webhook.enqueue(message.merchantId(), message.guid(), entry, explanation);
         }
         return fresh;
     }

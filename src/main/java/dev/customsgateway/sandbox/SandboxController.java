@@ -4,10 +4,12 @@ import dev.customsgateway.audit.ContentStore;
 import dev.customsgateway.core.SecureXml;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -69,12 +71,34 @@ class SandboxController {
         String guid = root.getAttribute("guid");
         SandboxVerdict verdict = inspector.inspect(document, type, guid);
         String sha256 = store.put(body).sha256();
-        if (!books.receive(guid, type, sha256, verdict.accepted() ? "ACCEPTED" : "REJECTED",
-                OffsetDateTime.now(clock))) {
+        Element head = businessHead(root);
+        if (!books.receive(guid, type, businessNo(head), sha256, verdict, OffsetDateTime.now(clock))) {
             return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("code", "DUPLICATE_GUID", "guid", guid));
         }
-        receipts.answer(type, businessHead(root), verdict);
+        receipts.answer(type, head, verdict);
         return ResponseEntity.ok(Map.of("code", "RECEIVED", "guid", guid));
+    }
+
+    /**
+     * {@code GET /sandbox/ceb/books}: what customs has booked (guid, type, business number, verdict) and how
+     * many re-sends of a booked guid it answered with 409. Read-only; the crash test judges the gateway by it.
+     */
+    @GetMapping("/books")
+    Map<String, Object> books() {
+        List<SandboxBooks.Booked> booked = books.all();
+        return Map.of("messages", booked, "count", booked.size(), "duplicateGuids", books.duplicateGuids());
+    }
+
+    /** The number the head declares: orderNo (orders, payments), copNo (inventory lists), else logisticsNo. */
+    private static String businessNo(Element head) {
+        for (String name : new String[] {"orderNo", "copNo", "logisticsNo"}) {
+            var nodes = head.getElementsByTagNameNS(CEB, name);
+            if (nodes.getLength() > 0) {
+                String value = nodes.item(0).getTextContent().strip();
+                return value.length() > 60 ? value.substring(0, 60) : value;
+            }
+        }
+        return null;
     }
 
     /** The head of the first business record (OrderHead, PaymentHead, LogisticsHead, InventoryHead, ...). */

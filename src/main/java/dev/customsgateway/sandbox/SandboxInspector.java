@@ -31,6 +31,13 @@ class SandboxInspector {
 
     private static final String DSIG = "http://www.w3.org/2000/09/xmldsig#";
 
+    static {
+        // In its own process (SandboxServer) nothing else initialises Santuario; inside the gateway this is a
+        // no-op beside the signing capability's own set-up (same settings). SM2 needs that set-up: see README.
+        System.setProperty("org.apache.xml.security.ignoreLineBreaks", "true");
+        org.apache.xml.security.Init.init();
+    }
+
     private final OfficialSchemas schemas;
     private final SandboxProperties properties;
     private final SandboxFaults faults;

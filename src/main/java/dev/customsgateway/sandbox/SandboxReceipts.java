@@ -33,7 +33,7 @@ import org.w3c.dom.Element;
  * Answers accepted and rejected messages later, as the authority does: an order (CEB311) gets CEB312 receipts 2
  * then 120; a rejection gets one receipt 100 with the GACC error code in returnInfo. Receipts are in the default
  * namespace like the official samples, and POSTed to the gateway's receipt callback with an HMAC-SHA256 of the
- * body ({@code X-Signature: sha256=<hex>}). Sending is retried a few times; faults can duplicate or drop them.
+ * body ({@code X-Signature: sha256=<hex>}). Sending is retried for about two minutes (a gateway restarting); faults can duplicate or drop them.
  */
 @Component
 class SandboxReceipts {
@@ -52,6 +52,8 @@ class SandboxReceipts {
             "CEB506", new String[] {"LogisticsReturn", "guid", "logisticsCode", "logisticsNo"},
             "CEB604", new String[] {"InventoryReturn", "guid", "agentCode", "copNo", "preNo", "invtNo", "ebcCode",
                 "ebpCode", "orderNo", "statisticsFlag"});
+    /** Attempts per receipt before the sandbox gives up on the gateway (about two minutes). */
+    private static final int MAX_ATTEMPTS = 15;
     private static final Set<String> OPTIONAL = Set.of("customsCode", "ebpCode", "ebcCode", "agentCode");
 
     private final SandboxProperties properties;
@@ -151,20 +153,29 @@ class SandboxReceipts {
                     .header("X-Signature", "sha256=" + hmac(receipt))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(receipt)).build();
             int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-            if (status >= 500 && attempt < 5) {
-                scheduler.schedule(() -> post(receipt, attempt + 1), 1L << attempt, TimeUnit.SECONDS);
+            if (status >= 500 && attempt < MAX_ATTEMPTS) {
+                retry(receipt, attempt);
             } else if (status >= 300) {
                 LOG.warn("Sandbox receipt refused by the gateway: HTTP {}", status);
             }
         } catch (IOException | GeneralSecurityException e) {
-            if (attempt < 5) {
-                scheduler.schedule(() -> post(receipt, attempt + 1), 1L << attempt, TimeUnit.SECONDS);
+            if (attempt < MAX_ATTEMPTS) {
+                retry(receipt, attempt);
             } else {
                 LOG.warn("Sandbox receipt could not be sent: {}", e.toString());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Tries again later: 2, 4, 8 s, then every 10 s, for about two minutes in all, so receipts outlive a gateway
+     * that is down or restarting (customs keeps answering when the declarant is away).
+     */
+    private void retry(byte[] receipt, int attempt) {
+        long seconds = Math.min(1L << attempt, 10);
+        scheduler.schedule(() -> post(receipt, attempt + 1), seconds, TimeUnit.SECONDS);
     }
 
     private String hmac(byte[] body) throws IOException, GeneralSecurityException {
