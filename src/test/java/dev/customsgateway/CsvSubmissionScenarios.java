@@ -104,6 +104,13 @@ interface CsvSubmissionScenarios {
                     .containsExactly("2", "120");
             assertThat(timeline.get("customs").get(1).get("explanation").asString())
                     .contains("accepted into the customs system").contains("海关入库");
+            HttpResponse<String> receipt = client().get(apiKey(), timeline.get("customs").get(1).get("xmlUrl")
+                    .asString(), "application/xml");
+            assertThat(receipt.statusCode()).isEqualTo(200);
+            assertThat(receipt.body()).contains("<CEB312Message").contains("<returnStatus>120</returnStatus>");
+            String other = TestMerchants.create(jdbc(), TestMerchants.uniqueId("nosy"), "default-csv");
+            assertThat(client().get(other, timeline.get("customs").get(1).get("xmlUrl").asString(),
+                    "application/xml").statusCode()).as("another merchant cannot read it").isEqualTo(404);
             assertThat(jdbc().sql("select count(*) from sandbox_message where guid = ?")
                     .param(message.get("guid").asString()).query(Integer.class).single())
                     .as("customs has it exactly once").isEqualTo(1);

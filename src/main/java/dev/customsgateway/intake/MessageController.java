@@ -81,6 +81,24 @@ class MessageController {
                 .body(new InputStreamResource(in));
     }
 
+    @GetMapping("/{guid}/receipts/{sha256}")
+    @Operation(summary = "A customs receipt of the message, byte for byte as customs sent it",
+            responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/xml",
+                    schema = @Schema(type = "string"))))
+    ResponseEntity<?> receipt(@Parameter(hidden = true) @RequestHeader(name = "X-API-Key", required = false)
+            String apiKey, @PathVariable String guid, @PathVariable String sha256)
+            throws ApiKeyAuthenticator.NotAuthenticated, IOException {
+        Merchant merchant = authenticator.authenticate(apiKey);
+        var message = messages.find(merchant.id(), guid);
+        boolean ours = message.isPresent() && message.get().customs().stream()
+                .anyMatch(r -> r.xmlUrl().endsWith("/" + sha256));
+        if (!ours) {
+            return ApiProblem.of(404, "RECEIPT_NOT_FOUND", "no receipt " + sha256 + " for message " + guid);
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML)
+                .body(new InputStreamResource(store.open(sha256)));
+    }
+
     private static ResponseEntity<?> notFound(String guid) {
         return ApiProblem.of(404, "MESSAGE_NOT_FOUND", "no message " + guid);
     }

@@ -60,11 +60,11 @@ class MessageRepository {
 
     List<ReceiptView> receipts(String guid) {
         return jdbc.sql("""
-                select receipt_type, return_status, return_time, return_info, explanation from customs_receipt
-                where guid = ? order by return_time, id""")
+                select receipt_type, return_status, return_time, return_info, explanation, receipt_sha256
+                from customs_receipt where guid = ? order by return_time, id""")
                 .param(guid)
                 .query((rs, n) -> new ReceiptView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5)))
+                        rs.getString(5), "/api/v1/messages/" + guid + "/receipts/" + rs.getString(6)))
                 .list();
     }
 
@@ -79,6 +79,6 @@ class MessageRepository {
     }
 
     /** One receipt entry, with the code explained. */
-    record ReceiptView(String receipt, String status, String time, String info, String explanation) {
+    record ReceiptView(String receipt, String status, String time, String info, String explanation, String xmlUrl) {
     }
 }
