@@ -24,6 +24,7 @@ install_missing() {
   command -v xmlstarlet >/dev/null || need+=(xmlstarlet)
   command -v openssl >/dev/null || need+=(openssl)
   command -v sftp >/dev/null || need+=(openssh-client)
+  [ -f /usr/lib/softhsm/libsofthsm2.so ] || need+=(softhsm2)
   [ -n "$(pg_bin)" ] && [ -x "$(pg_bin)/initdb" ] || need+=(postgresql)
   if [ ${#need[@]} -gt 0 ]; then
     log "installing: ${need[*]}"

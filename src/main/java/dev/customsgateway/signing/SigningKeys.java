@@ -27,11 +27,14 @@ import org.springframework.stereotype.Component;
 class SigningKeys {
 
     private static final Logger LOG = LoggerFactory.getLogger(SigningKeys.class);
+    /** A signing key alias with this prefix names a key on the HSM token, by its label. */
+    static final String HSM_PREFIX = "hsm:";
 
     private final SigningProperties properties;
     private final Clock clock;
     private volatile Loaded loaded;
     private volatile Instant checkedAt;
+    private final HsmKeys hsm;
 
     SigningKeys(SigningProperties properties, Clock clock) throws IOException, GeneralSecurityException {
         this.properties = properties;
@@ -44,10 +47,17 @@ class SigningKeys {
         }
         this.loaded = load(properties.keystore());
         this.checkedAt = clock.instant();
+        this.hsm = properties.hsm() == null || properties.hsm().library() == null ? null : HsmKeys.open(properties.hsm());
     }
 
     /** The key and certificate under an alias; fails clearly when the alias is not in the store. */
     SigningKey get(String alias) {
+        if (alias.startsWith(HSM_PREFIX)) {
+            if (hsm == null) {
+                throw new IllegalStateException("key '" + alias + "' is on an HSM, but gateway.signing.hsm is not set");
+            }
+            return hsm.get(alias.substring(HSM_PREFIX.length()));
+        }
         Loaded current = current();
         return current.cache.computeIfAbsent(alias, current::read);
     }

@@ -21,6 +21,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param sm2DistinguishingId   SM2 user id, {@code 1234567812345678} by default
  * @param expiryWarning         how long before a certificate expires the gateway starts warning (30 days)
  * @param reloadCheckInterval   how often the key store file is checked for changes (reloaded without restart)
+ * @param hsm                   a PKCS#11 token whose keys merchants name as {@code hsm:<label>} (optional)
  */
 @ConfigurationProperties("gateway.signing")
 record SigningProperties(
@@ -33,7 +34,8 @@ record SigningProperties(
         Sm2SignatureEncoding sm2Encoding,
         String sm2DistinguishingId,
         Duration expiryWarning,
-        Duration reloadCheckInterval) {
+        Duration reloadCheckInterval,
+        Hsm hsm) {
 
     SigningProperties {
         if (keystore == null) {
@@ -46,6 +48,16 @@ record SigningProperties(
         }
         expiryWarning = expiryWarning == null ? Duration.ofDays(30) : expiryWarning;
         reloadCheckInterval = reloadCheckInterval == null ? Duration.ofSeconds(10) : reloadCheckInterval;
+    }
+
+    /**
+     * A PKCS#11 token (an HSM, or SoftHSM2 for tests).
+     *
+     * @param library     the PKCS#11 module, e.g. {@code /usr/lib/softhsm/libsofthsm2.so}
+     * @param slot        the token's PKCS#11 slot id ({@code softhsm2-util --show-slots}, {@code pkcs11-tool -L})
+     * @param pinFile     file with the user PIN (or {@code GATEWAY_SIGNING_HSM_PIN})
+     */
+    record Hsm(Path library, long slot, Path pinFile) {
     }
 
     SignatureOptions signatureOptions() {

@@ -31,7 +31,7 @@ class CommandsTest {
     void commands() throws Exception {
         SigningProperties properties = new SigningProperties(dir.resolve("signing.p12"),
                 dir.resolve("signing.p12.password"), true, Map.of("demo-sm2", KeyType.SM2, "demo-ec", KeyType.EC_P256),
-                dir, null, null, null, null, Duration.ofSeconds(10));
+                dir, null, null, null, null, Duration.ofSeconds(10), null);
         SigningKeys keys = new SigningKeys(properties, Clock.systemUTC());
         XmlSigner signer = new XmlSigner(keys, new CertificateValidity(Clock.systemUTC(), properties), properties,
                 null);

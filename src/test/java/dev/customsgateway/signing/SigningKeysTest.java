@@ -91,7 +91,7 @@ class SigningKeysTest {
     @Test
     void missingStoreWithoutDevelopmentKeysFailsStart() {
         SigningProperties production = new SigningProperties(dir.resolve("absent.p12"), null, false, null, dir,
-                null, null, null, null, null);
+                null, null, null, null, null, null);
 
         assertThatThrownBy(() -> new SigningKeys(production, Clock.systemUTC()))
                 .hasMessageContaining("does not exist").hasMessageContaining("development keys are off");
@@ -99,7 +99,7 @@ class SigningKeysTest {
 
     private SigningProperties properties(Map<String, KeyType> aliases) {
         return new SigningProperties(dir.resolve("signing.p12"), dir.resolve("signing.p12.password"), true, aliases,
-                dir, null, null, null, null, Duration.ofSeconds(10));
+                dir, null, null, null, null, Duration.ofSeconds(10), null);
     }
 
     private static Map<String, KeyType> ordered(String a, KeyType ta, String b, KeyType tb) {

@@ -14,7 +14,7 @@ final class TestSigning {
 
     static SigningProperties properties(SignatureOptions options) {
         return new SigningProperties(Path.of("unused.p12"), null, false, null, null, options.keyName(),
-                options.sm2Encoding(), options.sm2DistinguishingId(), null, null);
+                options.sm2Encoding(), options.sm2DistinguishingId(), null, null, null);
     }
 
     static XmlSignatureVerifier verifier(Clock clock, SignatureOptions options) {
