@@ -118,7 +118,9 @@ class SftpUploadTest extends SftpTestSupport {
         sftp(shop).run("put latin1.csv.filepart inbox/", "rename inbox/latin1.csv.filepart inbox/latin1.csv");
 
         Path report = home(shop.merchantId()).resolve("errors/latin1.csv.errors.csv");
-        await("the error report is written", () -> Files.exists(report));
+        // the summary is written after the error reports, so once it exists both are complete
+        await("the summary is written", () -> Files.exists(home(shop.merchantId())
+                .resolve("archive/latin1.csv.result.txt")));
         assertThat(report).content().contains("FILE_ENCODING", "line 2");
         assertThat(home(shop.merchantId()).resolve("archive/latin1.csv.result.txt")).content()
                 .contains("status: REFUSED (FILE_ENCODING)");
