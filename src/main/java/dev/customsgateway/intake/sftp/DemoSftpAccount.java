@@ -16,16 +16,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
  * Gives the demo merchant an SFTP account on first start, named like the merchant, with a random password
  * written owner-only to {@code gateway.intake.sftp.demo-password-file}. There is no default password: without
- * this file nobody knows it. Runs after the merchant seeder; never touches an existing account.
+ * this file nobody knows it. Runs after the merchant seeder; never touches an existing account. Not in command
+ * mode, where the seeder does not run either (on a fresh data folder there would be no merchant to own it).
  */
 @Component
 @Order(10)
+@ConditionalOnProperty(name = "gateway.commands.active", havingValue = "false", matchIfMissing = true)
 class DemoSftpAccount implements ApplicationRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoSftpAccount.class);
