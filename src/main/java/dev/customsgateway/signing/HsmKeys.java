@@ -13,7 +13,7 @@ import java.security.cert.X509Certificate;
 
 /**
  * Keys that never leave a hardware security module: a PKCS#11 token opened through the JDK's SunPKCS11
- * provider, selected by slot id (Java 17's SunPKCS11 cannot select a token by label). The provider is registered so
+ * provider, selected by its label ({@link TokenSlots}; a slot id changes when a token is initialised). The provider is registered so
  * that signing finds it by the key's type: Santuario is never pinned to one provider, or HSM keys would not sign.
  * RSA and ECDSA keys only: neither SunPKCS11 nor SoftHSM2 has SM2, and Chinese SM2 devices speak GM/T 0018
  * (SDF) instead; such a device plugs in behind {@link SigningKeys#get} the same way, returning a
@@ -31,10 +31,11 @@ final class HsmKeys {
 
     /** Opens the token; the PIN comes from {@code GATEWAY_SIGNING_HSM_PIN} or the PIN file, never from config. */
     static HsmKeys open(SigningProperties.Hsm hsm) throws IOException, GeneralSecurityException {
+        long slot = hsm.slot() != null ? hsm.slot() : TokenSlots.slotOf(hsm.library(), hsm.tokenLabel());
         Path config = Files.createTempFile("gateway-pkcs11-", ".cfg");
-        Files.writeString(config, "name = gateway-" + Long.toHexString(hsm.slot()) + "\n"
+        Files.writeString(config, "name = gateway-" + Long.toHexString(slot) + "\n"
                 + "library = " + hsm.library().toAbsolutePath() + "\n"
-                + "slot = " + hsm.slot() + "\n", StandardCharsets.UTF_8);
+                + "slot = " + slot + "\n", StandardCharsets.UTF_8);
         Provider provider = Security.getProvider("SunPKCS11").configure(config.toString());
         Files.deleteIfExists(config);
         Security.addProvider(provider);

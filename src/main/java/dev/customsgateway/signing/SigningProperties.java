@@ -54,10 +54,11 @@ record SigningProperties(
      * A PKCS#11 token (an HSM, or SoftHSM2 for tests).
      *
      * @param library     the PKCS#11 module, e.g. {@code /usr/lib/softhsm/libsofthsm2.so}
-     * @param slot        the token's PKCS#11 slot id ({@code softhsm2-util --show-slots}, {@code pkcs11-tool -L})
+     * @param tokenLabel  the token, by label (preferred: a slot id changes when a token is initialised)
+     * @param slot        or the token's PKCS#11 slot id, when the label cannot be used
      * @param pinFile     file with the user PIN (or {@code GATEWAY_SIGNING_HSM_PIN})
      */
-    record Hsm(Path library, long slot, Path pinFile) {
+    record Hsm(Path library, String tokenLabel, Long slot, Path pinFile) {
     }
 
     SignatureOptions signatureOptions() {

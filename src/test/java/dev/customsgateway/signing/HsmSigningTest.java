@@ -1,6 +1,7 @@
 package dev.customsgateway.signing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.customsgateway.ExternalTool;
 import dev.customsgateway.core.SecureXml;
@@ -33,13 +34,14 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.w3c.dom.Document;
 
 /**
  * Keys in an HSM: a SoftHSM2 token (installed by the test command) holds an RSA and an ECDSA key that never leave
- * it; the gateway, pointed at the token's slot, signs a CEB311 with them through SunPKCS11, and xmlsec1 verifies
+ * it; the gateway, pointed at the token by label, signs a CEB311 with them through SunPKCS11, and xmlsec1 verifies
  * the result with the certificate read from the token. SoftHSM2 reads its configuration from
  * {@code SOFTHSM2_CONF}, which the build sets for the test JVM to a folder under {@code target/}.
  */
@@ -49,15 +51,17 @@ class HsmSigningTest {
     private static final String PIN = "31415926";
     private static SigningKeys keys;
     private static Path dir;
+    private static String label;
 
     @BeforeAll
     static void tokenWithKeys() throws Exception {
         Path conf = Path.of(System.getenv("SOFTHSM2_CONF"));
         dir = conf.getParent();
-        Files.createDirectories(dir.resolve("tokens"));
-        Files.writeString(conf, "directories.tokendir = " + dir.resolve("tokens").toAbsolutePath()
+        label = "gw-" + UUID.randomUUID().toString().substring(0, 8);
+        // a token folder per run: earlier runs' tokens do not pile up in the slot list
+        Path tokens = Files.createDirectories(dir.resolve("tokens-" + label));
+        Files.writeString(conf, "directories.tokendir = " + tokens.toAbsolutePath()
                 + "\nobjectstore.backend = file\nlog.level = ERROR\n");
-        String label = "gw-" + UUID.randomUUID().toString().substring(0, 8);
         ExternalTool.Result init = ExternalTool.run(List.of("softhsm2-util", "--init-token", "--free", "--label", label,
                 "--pin", PIN, "--so-pin", "27182818"));
         assertThat(init.exitCode()).as(init.output()).isZero();
@@ -78,7 +82,13 @@ class HsmSigningTest {
         Path keyFolder = Files.createTempDirectory("hsm-test-");
         keys = new SigningKeys(new SigningProperties(keyFolder.resolve("signing.p12"), keyFolder.resolve("signing.p12.password"),
                 true, Map.of("demo-rsa", KeyType.RSA), keyFolder, null, null, null, null, null,
-                new SigningProperties.Hsm(LIBRARY, slot, pinFile)), Clock.systemUTC());
+                new SigningProperties.Hsm(LIBRARY, label, null, pinFile)), Clock.systemUTC());
+    }
+
+    @Test
+    void anUnknownTokenLabelNamesTheTokensThatExist() {
+        assertThatThrownBy(() -> TokenSlots.slotOf(LIBRARY, "no-such-token"))
+                .hasMessageContaining("no token labelled 'no-such-token'").hasMessageContaining(label);
     }
 
     @ParameterizedTest
