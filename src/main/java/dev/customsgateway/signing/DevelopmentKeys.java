@@ -1,15 +1,9 @@
 package dev.customsgateway.signing;
 
-import dev.customsgateway.core.SecretFiles;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -19,7 +13,6 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -49,46 +42,42 @@ final class DevelopmentKeys {
 
     /** Adds the missing development keys, creating the store (and its password file) when there is none. */
     static void ensure(SigningProperties properties) throws IOException, GeneralSecurityException {
-        Path keystore = properties.keystore().toAbsolutePath();
-        boolean exists = Files.exists(keystore);
-        char[] password = exists || KeyStorePassword.inEnvironment() ? KeyStorePassword.read(properties)
-                : newPassword(properties);
-        KeyStore store = KeyStore.getInstance("PKCS12", BouncyCastle.provider());
-        if (exists) {
-            try (InputStream in = Files.newInputStream(keystore)) {
-                store.load(in, password);
-            }
-        } else {
-            store.load(null, null);
-        }
+        KeyStoreFile file = KeyStoreFile.open(properties);
+        KeyStore store = file.store();
         List<String> added = new ArrayList<>();
         Files.createDirectories(properties.certificateDir());
         for (Map.Entry<String, KeyType> wanted : properties.developmentAliases().entrySet()) {
             if (!store.containsAlias(wanted.getKey())) {
                 Issued issued = issue(wanted.getValue(), wanted.getKey(), Instant.now().minus(Duration.ofDays(1)),
                         Instant.now().plus(VALIDITY));
-                store.setKeyEntry(wanted.getKey(), issued.pair().getPrivate(), password,
+                store.setKeyEntry(wanted.getKey(), issued.pair().getPrivate(), file.password(),
                         new X509Certificate[] {issued.certificate()});
                 writePem(properties.certificateDir().resolve(wanted.getKey() + ".pem"), issued.certificate());
                 added.add(wanted.getKey() + " (" + wanted.getValue() + ")");
             }
         }
         if (!added.isEmpty()) {
-            write(store, keystore, password);
+            file.save();
             LOG.warn("Generated DEVELOPMENT signing keys {} in {} (certificates in {}); do not declare with them",
-                    added, keystore, properties.certificateDir().toAbsolutePath());
+                    added, file.path(), properties.certificateDir().toAbsolutePath());
         }
     }
 
     /** A key pair of the given type with a self-signed certificate valid between the given instants. */
     static Issued issue(KeyType type, String alias, Instant notBefore, Instant notAfter)
             throws GeneralSecurityException {
+        return issue(type, new X500Name("CN=" + alias + " development key - not for customs, O=Customs Gateway"),
+                notBefore, notAfter);
+    }
+
+    /** A key pair of the given type, self-signed for the subject (a placeholder until the CA's certificate). */
+    static Issued issue(KeyType type, X500Name subject, Instant notBefore, Instant notAfter)
+            throws GeneralSecurityException {
         KeyPairGenerator generator = type == KeyType.SM2
                 ? KeyPairGenerator.getInstance("EC", BouncyCastle.provider())
                 : KeyPairGenerator.getInstance(type.jcaAlgorithm);
         generator.initialize(type.generation, RANDOM);
         KeyPair pair = generator.generateKeyPair();
-        X500Name subject = new X500Name("CN=" + alias + " development key - not for customs, O=Customs Gateway");
         var builder = new JcaX509v3CertificateBuilder(subject, new BigInteger(64, RANDOM).setBit(63),
                 Date.from(notBefore), Date.from(notAfter), subject, pair.getPublic());
         try {
@@ -109,30 +98,11 @@ final class DevelopmentKeys {
         }
     }
 
-    private static char[] newPassword(SigningProperties properties) throws IOException {
-        byte[] bytes = new byte[24];
-        RANDOM.nextBytes(bytes);
-        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        SecretFiles.writeOwnerOnly(properties.keystorePasswordFile().toAbsolutePath(),
-                password.getBytes(StandardCharsets.US_ASCII));
-        return password.toCharArray();
-    }
-
-    private static void write(KeyStore store, Path keystore, char[] password)
-            throws IOException, GeneralSecurityException {
-        Files.createDirectories(keystore.getParent());
-        // written aside and moved, so a running gateway reloading the store never reads half a file
-        Path temporary = keystore.resolveSibling(keystore.getFileName() + ".new");
-        try (OutputStream out = Files.newOutputStream(temporary)) {
-            store.store(out, password);
-        }
-        Files.move(temporary, keystore, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    static void writePem(Path file, X509Certificate certificate) throws IOException {
+    /** Writes a certificate (or a certificate request) as PEM, creating the folder. */
+    static void writePem(Path file, Object object) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
         try (JcaPEMWriter writer = new JcaPEMWriter(Files.newBufferedWriter(file))) {
-            writer.writeObject(certificate);
+            writer.writeObject(object);
         }
     }
-
 }
