@@ -58,10 +58,17 @@ class MessageRepository {
                 .list();
     }
 
+    /**
+     * The timeline, oldest first, so the last entry is the current status. Customs' returnTime has millisecond
+     * precision and the e-port often stamps its own stage (1-4: saved, declaring, sent, send failed) and the
+     * customs result with the same instant, and receipts may arrive in either order: at a tie the e-port stage
+     * comes first, so "declared" never hides "accepted".
+     */
     List<ReceiptView> receipts(String guid) {
         return jdbc.sql("""
                 select receipt_type, return_status, return_time, return_info, explanation, receipt_sha256
-                from customs_receipt where guid = ? order by return_time, id""")
+                from customs_receipt where guid = ?
+                order by return_time, case when return_status in ('1', '2', '3', '4') then 0 else 1 end, id""")
                 .param(guid)
                 .query((rs, n) -> new ReceiptView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), "/api/v1/messages/" + guid + "/receipts/" + rs.getString(6)))

@@ -47,6 +47,27 @@ class OrderApiTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void aCustomsResultStampedWithTheSameInstantAsTheEportStageIsTheCurrentStatus() throws Exception {
+        String key = TestMerchants.create(jdbc, TestMerchants.uniqueId("ties"), "default-csv");
+        HttpResponse<String> accepted = api().postJson("/api/v1/orders", ApiOrders.valid(orderNo()), "X-API-Key", key);
+        GatewayClient client = new GatewayClient(baseUrl());
+        String submissionId = GatewayClient.json(accepted.body()).get("submissionId").asString();
+        String guid = client.awaitCompleted(key, submissionId).get("messages").get(0).get("guid").asString();
+        client.awaitMessage(key, guid, m -> "120".equals(m.path("customsStatus").asString()));
+
+        // customs' result arrives (and is stored) before the e-port's stage, both stamped with the same instant
+        for (String status : new String[] {"399", "3"}) {
+            jdbc.sql("""
+                    insert into customs_receipt (guid, receipt_type, return_status, return_time, receipt_sha256,
+                        received_at) values (?, 'CEB312', ?, '29991231235959999', ?, current_timestamp)""")
+                    .params(guid, status, "%064d".formatted(Long.parseLong(status))).update();
+        }
+
+        JsonNode message = client.awaitMessage(key, guid, m -> m.path("customs").size() >= 4);
+        assertThat(message.path("customsStatus").asString()).as(message.toString()).isEqualTo("399");
+    }
+
+    @Test
     void ruleErrorsNameTheJsonFieldAndTheOrdersPlaceInTheRequest() throws Exception {
         String key = TestMerchants.create(jdbc, TestMerchants.uniqueId("orders"), "default-csv");
         String good = orderNo();
