@@ -34,5 +34,7 @@ public enum LogStage {
     /** A login to a merchant channel (SFTP) failed or was refused by the rate limit; never holds the secret. */
     LOGIN_FAILED,
     /** An upload repeated the exact content of an earlier submission and was not declared again. */
-    DUPLICATE
+    DUPLICATE,
+    /** A signing certificate is within the warning period before expiry (once a day per key). */
+    CERTIFICATE_EXPIRING
 }

@@ -8,14 +8,20 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import dev.customsgateway.audit.LogEntry;
+import dev.customsgateway.audit.LogStage;
+import dev.customsgateway.audit.MessageLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * Watches signing certificates: signing with an expired or not-yet-valid certificate is refused (customs would
  * reject the message anyway, later and less clearly), and a warning is logged once a day per key from
- * {@code gateway.signing.expiry-warning} (30 days) before expiry, so operators renew in time.
+ * {@code gateway.signing.expiry-warning} (30 days) before expiry, and recorded in the message log (stage
+ * {@code CERTIFICATE_EXPIRING}), so operators renew in time and compliance can see that they were told.
  */
 @Component
 class CertificateValidity {
@@ -25,10 +31,18 @@ class CertificateValidity {
     private final Clock clock;
     private final Duration warning;
     private final Map<String, LocalDate> warnedOn = new ConcurrentHashMap<>();
+    private final Consumer<LogEntry> audit;
 
-    CertificateValidity(Clock clock, SigningProperties properties) {
+    @Autowired
+    CertificateValidity(Clock clock, SigningProperties properties, MessageLog messageLog) {
+        this(clock, properties, messageLog::record);
+    }
+
+    /** {@code audit} receives the expiry warnings as message-log entries (compliance sees renewals coming). */
+    CertificateValidity(Clock clock, SigningProperties properties, Consumer<LogEntry> audit) {
         this.clock = clock;
         this.warning = properties.expiryWarning();
+        this.audit = audit;
     }
 
     /** Fails when the certificate cannot be used now; warns when it expires soon. */
@@ -49,8 +63,11 @@ class CertificateValidity {
         if (now.plus(warning).isAfter(notAfter)) {
             LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
             if (!today.equals(warnedOn.put(alias, today))) {
-                LOG.warn("{} expires on {} ({} days left): renew it", which, notAfter,
-                        Duration.between(now, notAfter).toDays());
+                long daysLeft = Duration.between(now, notAfter).toDays();
+                LOG.warn("{} expires on {} ({} days left): renew it", which, notAfter, daysLeft);
+                audit.accept(new LogEntry("signing-key:" + alias, null, null, LogStage.CERTIFICATE_EXPIRING, null,
+                        null, null, null, null, null, which + " expires on " + notAfter + " (" + daysLeft
+                        + " days left)"));
             }
         }
     }

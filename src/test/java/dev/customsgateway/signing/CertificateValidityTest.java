@@ -3,10 +3,14 @@ package dev.customsgateway.signing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.customsgateway.audit.LogEntry;
+import dev.customsgateway.audit.LogStage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -40,16 +44,24 @@ class CertificateValidityTest {
         at(NOT_AFTER.minus(Duration.ofDays(31))).requireUsable("quiet", KEY.certificate());
         assertThat(output.getOut()).doesNotContain("'quiet'");
 
-        CertificateValidity validity = at(NOT_AFTER.minus(Duration.ofDays(29)));
+        List<LogEntry> audited = new ArrayList<>();
+        CertificateValidity validity = new CertificateValidity(
+                Clock.fixed(NOT_AFTER.minus(Duration.ofDays(29)), ZoneOffset.UTC),
+                TestSigning.properties(SignatureOptions.DEFAULTS), audited::add);
         validity.requireUsable("soon", KEY.certificate());
         validity.requireUsable("soon", KEY.certificate());
 
         assertThat(output.getOut()).contains("signing key 'soon'").contains("29 days left");
         assertThat(output.getOut().split("signing key 'soon'", -1)).hasSize(2);
+        assertThat(audited).singleElement().satisfies(entry -> {
+            assertThat(entry.stage()).isEqualTo(LogStage.CERTIFICATE_EXPIRING);
+            assertThat(entry.correlationId()).isEqualTo("signing-key:soon");
+            assertThat(entry.detail()).contains("29 days left");
+        });
     }
 
     private static CertificateValidity at(Instant now) {
         return new CertificateValidity(Clock.fixed(now, ZoneOffset.UTC),
-                TestSigning.properties(SignatureOptions.DEFAULTS));
+                TestSigning.properties(SignatureOptions.DEFAULTS), entry -> { });
     }
 }

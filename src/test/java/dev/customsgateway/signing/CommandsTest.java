@@ -33,7 +33,7 @@ class CommandsTest {
                 dir.resolve("signing.p12.password"), true, Map.of("demo-sm2", KeyType.SM2, "demo-ec", KeyType.EC_P256),
                 dir, null, null, null, null, Duration.ofSeconds(10), null);
         SigningKeys keys = new SigningKeys(properties, Clock.systemUTC());
-        XmlSigner signer = new XmlSigner(keys, new CertificateValidity(Clock.systemUTC(), properties), properties,
+        XmlSigner signer = new XmlSigner(keys, new CertificateValidity(Clock.systemUTC(), properties, entry -> { }), properties,
                 null);
         sign = new SignCommand(signer, environment);
         verify = new VerifyCommand(new XmlSignatureVerifier(Clock.systemUTC(), properties, keys), environment);

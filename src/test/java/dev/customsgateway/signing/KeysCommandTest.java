@@ -61,7 +61,7 @@ class KeysCommandTest {
         assertThat(output()).contains("declarant", "RSA", "CN=Declarant Ltd,O=Shop,C=CN");
 
         SigningKeys signingKeys = new SigningKeys(properties, Clock.systemUTC());
-        XmlSigner signer = new XmlSigner(signingKeys, new CertificateValidity(Clock.systemUTC(), properties),
+        XmlSigner signer = new XmlSigner(signingKeys, new CertificateValidity(Clock.systemUTC(), properties, entry -> { }),
                 properties, null);
         Document document = Ceb311Fixture.document();
         signer.sign(document, "declarant", SignatureProfile.RSA_SHA256, false);
