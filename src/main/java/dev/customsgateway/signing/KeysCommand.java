@@ -72,6 +72,11 @@ class KeysCommand implements GatewayCommand {
     }
 
     private int list(PrintStream out) throws Exception {
+        if (!Files.exists(properties.keystore())) {
+            // opening would create the store's password file: listing must not change anything
+            out.println("no key store at " + properties.keystore().toAbsolutePath());
+            return 1;
+        }
         KeyStore store = KeyStoreFile.open(properties).store();
         for (String alias : Collections.list(store.aliases()).stream().sorted().toList()) {
             X509Certificate certificate = (X509Certificate) store.getCertificate(alias);

@@ -70,6 +70,14 @@ class KeysCommandTest {
     }
 
     @Test
+    void listingWithoutAKeyStoreCreatesNothing() throws Exception {
+        assertThat(run("list")).isEqualTo(1);
+        assertThat(output()).contains("no key store at");
+        assertThat(dir.resolve("signing.p12.password")).doesNotExist();
+        assertThat(dir.resolve("signing.p12")).doesNotExist();
+    }
+
+    @Test
     void refusesACertificateForAnotherKeyAndLeavesTheStoreAsItWas() throws Exception {
         run("generate", "declarant", "--type=RSA", "--subject=CN=Declarant Ltd");
         tool("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", file("other.key"), "-out",
