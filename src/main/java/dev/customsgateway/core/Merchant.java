@@ -25,6 +25,12 @@ public record Merchant(
         schemaVersions = List.copyOf(schemaVersions);
     }
 
+    /** The same merchant with its schema versions (read after the merchant row). */
+    public Merchant withSchemaVersions(List<SchemaVersionPeriod> periods) {
+        return new Merchant(id, displayName, role, direction, customs, signingKeyAlias, signatureProfile,
+                mappingProfile, periods);
+    }
+
     /** The message this merchant declares for each order. */
     public MessageFamily family() {
         return MessageFamily.declaredBy(role, direction);

@@ -28,8 +28,11 @@ public class MerchantRepository {
     }
 
     public Optional<Merchant> findEnabled(String id) {
+        // the row first, its schema versions after: a query inside the row mapper would hold one pooled
+        // connection while waiting for a second, which starves the pool under concurrent requests
         return jdbc.sql(SELECT + " where id = ? and enabled = true").param(id)
-                .query(this::map).optional();
+                .query(this::map).optional()
+                .map(merchant -> merchant.withSchemaVersions(schemaVersions(merchant.id())));
     }
 
     boolean exists(String id) {
@@ -53,14 +56,13 @@ public class MerchantRepository {
     }
 
     private Merchant map(ResultSet rs, int row) throws SQLException {
-        String id = rs.getString("id");
-        return new Merchant(id, rs.getString("display_name"), MerchantRole.valueOf(rs.getString("role")),
+        return new Merchant(rs.getString("id"), rs.getString("display_name"), MerchantRole.valueOf(rs.getString("role")),
                 MessageFamily.Direction.valueOf(rs.getString("trade_direction")),
                 new Merchant.CustomsIdentity(rs.getString("cop_code"), rs.getString("cop_name"),
                         rs.getString("dxp_id"), rs.getString("ebp_code"), rs.getString("ebp_name"),
                         rs.getString("ebc_code"), rs.getString("ebc_name")),
                 rs.getString("signing_key_alias"), rs.getString("signature_profile"),
-                rs.getString("mapping_profile"), schemaVersions(id));
+                rs.getString("mapping_profile"), List.of());
     }
 
     private List<Merchant.SchemaVersionPeriod> schemaVersions(String merchantId) {
