@@ -7,9 +7,11 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.camel.spring.spi.SpringTransactionPolicy;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /** Beans shared by every capability. */
 @Configuration(proxyBeanMethods = false)
@@ -44,6 +46,16 @@ class GatewayConfiguration {
                         throw new java.util.concurrent.RejectedExecutionException("interrupted while queueing", e);
                     }
                 });
+    }
+
+    /**
+     * The transaction in which an order's closing steps commit together ({@code pipeline-commit}): its outbox row,
+     * its log entries and its outcome. One commit per order instead of one per step; each of those beans joins
+     * it (their own transaction templates propagate REQUIRED), so they stay correct when called alone.
+     */
+    @Bean
+    SpringTransactionPolicy orderCommit(PlatformTransactionManager transactions) {
+        return new SpringTransactionPolicy(transactions);
     }
 
     /**

@@ -12,8 +12,9 @@ import org.w3c.dom.Document;
  * @param schemaSet    the schema set it must validate against, e.g. {@code ceb-202205-import}
  * @param guid         the message guid (36 upper-case characters)
  * @param document     the message itself
- * @param asReceived   for a message the merchant signed itself (passthrough): its bytes as received, which
- *                     are delivered unchanged; null otherwise
+ * @param asReceived   the exact bytes to deliver, when they exist already: for a message the merchant signed
+ *                     itself (passthrough), its bytes as received, delivered unchanged; after our signature, the
+ *                     signed document as serialised once for the log; null otherwise
  */
 public record CustomsMessage(
         OrderOrigin origin, String messageType, String schemaSet, String guid, Document document, byte[] asReceived) {
@@ -35,6 +36,11 @@ public record CustomsMessage(
     }
 
     /** Whether the message already carries a signature (a merchant's own, in passthrough). */
+    /** The same message with its serialised form, so that later stages store and send it without serialising again. */
+    public CustomsMessage withSerialized(byte[] serialized) {
+        return new CustomsMessage(origin, messageType, schemaSet, guid, document, serialized);
+    }
+
     public boolean isSigned() {
         for (org.w3c.dom.Node n = document.getDocumentElement().getFirstChild(); n != null; n = n.getNextSibling()) {
             if (n instanceof org.w3c.dom.Element e && "Signature".equals(e.getLocalName())

@@ -10,6 +10,8 @@ import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.SignatureException;
 import java.security.spec.AlgorithmParameterSpec;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.xml.security.algorithms.SignatureAlgorithmSpi;
 import org.apache.xml.security.signature.XMLSignatureException;
 
@@ -18,16 +20,34 @@ import org.apache.xml.security.signature.XMLSignatureException;
  * raw option); verifies both encodings, since a raw value is always exactly 64 bytes. The SM2 distinguishing id
  * comes as an {@code SM2ParameterSpec}; BouncyCastle's default is {@code 1234567812345678}.
  *
+ * <p>Signing reuses, per thread, a signature object already initialised for the key and id: BouncyCastle's
+ * {@code initSign} derives the public point from the private key (a full scalar multiplication, as costly as the
+ * signature itself) and hashes it into Z, and a JCA signature returns to that initialised state after each
+ * {@code sign()}. An object is taken out of the cache while in use and put back only after a successful
+ * signature, so one left half-fed by a failure is never reused.
+ *
  * <p>Public only because Santuario instantiates registered algorithms reflectively from its own package.
  */
 public abstract class Sm2SignatureSpi extends SignatureAlgorithmSpi {
 
-    private final Signature signature;
+    private static final int CACHED_SIGNERS_PER_THREAD = 16;
+    private static final ThreadLocal<Map<SignerKey, Signature>> READY_SIGNERS =
+            ThreadLocal.withInitial(HashMap::new);
+
+    private final Provider provider;
+    private Signature signature;
+    private AlgorithmParameterSpec parameters;
+    private SignerKey reusable;
 
     protected Sm2SignatureSpi(Provider provider) throws XMLSignatureException {
+        // BouncyCastle, not a pinned provider name: an SM2 device provider may be passed in instead
+        this.provider = provider != null ? provider : BouncyCastle.provider();
+        this.signature = newSignature();
+    }
+
+    private Signature newSignature() throws XMLSignatureException {
         try {
-            // BouncyCastle, not a pinned provider name: an SM2 device provider may be passed in instead
-            this.signature = Signature.getInstance("SM3withSM2", provider != null ? provider : BouncyCastle.provider());
+            return Signature.getInstance("SM3withSM2", provider);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new XMLSignatureException(e);
         }
@@ -73,14 +93,35 @@ public abstract class Sm2SignatureSpi extends SignatureAlgorithmSpi {
             throw new XMLSignatureException("empty", new Object[] {"SM2 signing needs a private key"});
         }
         try {
-            if (random == null) {
-                signature.initSign(privateKey);
-            } else {
+            if (random != null) {
+                reusable = null;
                 signature.initSign(privateKey, random);
+                return;
             }
+            reusable = new SignerKey(privateKey, provider, idOf(parameters));
+            Signature ready = READY_SIGNERS.get().remove(reusable);
+            if (ready != null) {
+                signature = ready;
+                return;
+            }
+            signature.initSign(privateKey);
         } catch (InvalidKeyException e) {
             throw new XMLSignatureException(e);
         }
+    }
+
+    private static String idOf(AlgorithmParameterSpec parameters) {
+        if (parameters == null) {
+            return "";
+        }
+        if (parameters instanceof org.bouncycastle.jcajce.spec.SM2ParameterSpec sm2) {
+            return java.util.HexFormat.of().formatHex(sm2.getID());
+        }
+        return parameters.getClass().getName() + "@" + System.identityHashCode(parameters);
+    }
+
+    /** The key, provider and distinguishing id a ready signature object was initialised with. */
+    private record SignerKey(PrivateKey key, Provider provider, String id) {
     }
 
     @Override
@@ -92,8 +133,21 @@ public abstract class Sm2SignatureSpi extends SignatureAlgorithmSpi {
     @Override
     protected byte[] engineSign() throws XMLSignatureException {
         try {
-            return signature.sign();
-        } catch (SignatureException e) {
+            byte[] value = signature.sign();
+            if (reusable != null) {
+                Map<SignerKey, Signature> ready = READY_SIGNERS.get();
+                if (ready.size() >= CACHED_SIGNERS_PER_THREAD) {
+                    ready.clear();
+                }
+                ready.put(reusable, signature); // back in its initialised state after sign()
+                signature = newSignature();
+                if (parameters != null) {
+                    signature.setParameter(parameters);
+                }
+                reusable = null;
+            }
+            return value;
+        } catch (SignatureException | InvalidAlgorithmParameterException e) {
             throw new XMLSignatureException(e);
         }
     }
@@ -104,6 +158,7 @@ public abstract class Sm2SignatureSpi extends SignatureAlgorithmSpi {
             throw new XMLSignatureException("empty", new Object[] {"SM2 verification needs a public key"});
         }
         try {
+            reusable = null;
             signature.initVerify(publicKey);
         } catch (InvalidKeyException e) {
             throw new XMLSignatureException(e);
@@ -124,6 +179,7 @@ public abstract class Sm2SignatureSpi extends SignatureAlgorithmSpi {
     protected void engineSetParameter(AlgorithmParameterSpec spec) throws XMLSignatureException {
         try {
             signature.setParameter(spec);
+            parameters = spec;
         } catch (InvalidAlgorithmParameterException e) {
             throw new XMLSignatureException(e);
         }

@@ -33,8 +33,9 @@ class XmlSigner {
         Merchant merchant = message.origin().merchant();
         sign(message.document(), merchant.signingKeyAlias(), SignatureProfile.named(merchant.signatureProfile()),
                 message.schemaSet().endsWith("-export"));
-        messageLog.recordMessage(message, LogStage.SIGNED, "signed-xml", SecureXml.serialize(message.document()));
-        return message;
+        byte[] signed = SecureXml.serialize(message.document());
+        messageLog.recordMessage(message, LogStage.SIGNED, "signed-xml", signed);
+        return message.withSerialized(signed); // the outbox stores and sends these very bytes
     }
 
     /** Signs a document with the key under an alias; also used by the {@code sign} command. */

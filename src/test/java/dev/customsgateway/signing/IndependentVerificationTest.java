@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,6 +88,32 @@ class IndependentVerificationTest {
 
         assertThat(result.exit()).as(result.output()).isNotZero();
         assertThat(result.output()).doesNotContain("digest mismatch");
+    }
+
+    /**
+     * Signing reuses a signature object initialised for the key and distinguishing id on each thread: signatures
+     * made one after another on one thread, switching ids and keys, must each verify with its own id and key.
+     */
+    @Test
+    void openSslVerifiesSm2SignaturesMadeInARowWithSwitchingIdsAndKeys() throws Exception {
+        DevelopmentKeys.Issued usual = TestKeys.validFor(SignatureProfile.CN_SM2_SM3);
+        DevelopmentKeys.Issued other = TestKeys.valid(KeyType.SM2, "other");
+        SignatureOptions otherId = new SignatureOptions(SignatureOptions.DEFAULTS.keyName(),
+                SignatureOptions.DEFAULTS.sm2Encoding(), "ALICE123@YAHOO.COM");
+        record Case(DevelopmentKeys.Issued key, SignatureOptions options) {
+        }
+        List<Case> cases = List.of(new Case(usual, SignatureOptions.DEFAULTS), new Case(usual, SignatureOptions.DEFAULTS),
+                new Case(usual, otherId), new Case(usual, SignatureOptions.DEFAULTS), new Case(other, otherId),
+                new Case(other, SignatureOptions.DEFAULTS), new Case(usual, otherId));
+        for (Case c : cases) {
+            Files.write(dir.resolve("signed.xml"), TestSigning.signed(SignatureProfile.CN_SM2_SM3, c.key(), c.options()));
+            DevelopmentKeys.writePem(dir.resolve("cert.pem"), c.key().certificate());
+            Files.writeString(dir.resolve("signedinfo.xpath"), SIGNED_INFO_XPATH);
+
+            Result result = run("DISTID=" + c.options().sm2DistinguishingId() + "\n" + SM2_RECIPE);
+
+            assertThat(result.exit()).as(c + ": " + result.output()).isZero();
+        }
     }
 
     private void write(SignatureProfile profile, byte[] signed) throws IOException {
