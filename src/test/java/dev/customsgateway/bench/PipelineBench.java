@@ -12,8 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.boot.SpringApplication;
@@ -24,7 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * End-to-end benchmark of the real pipeline: a generated merchant CSV of N orders is posted over HTTP to a
  * gateway started in this JVM, and the clock stops when every order's signed message is committed to the
  * outbox and the message log. Reports documents per second, peak heap and RSS, the time per document of each
- * stage (from the message log's timestamps), and, in the same run, the raw JCA signature rate of the same key
+ * stage ({@link StageClock}), and, in the same run, the raw JCA signature rate of the same key
  * on the same number of threads: the floor a signing gateway cannot go below.
  *
  * <pre>
@@ -49,6 +47,8 @@ public final class PipelineBench {
         Path data = Files.createTempDirectory("gateway-bench-");
         MemoryWatch memory = MemoryWatch.start();
         SpringApplication app = new SpringApplication(CustomsGatewayApplication.class);
+        StageClock stages = new StageClock();
+        app.addInitializers(context -> context.getBeanFactory().registerSingleton("benchStageClock", stages));
         try (ConfigurableApplicationContext gateway = app.run("--gateway.data-dir=" + data, "--server.port=0",
                 "--gateway.intake.sftp.enabled=false",
                 "--gateway.pipeline.workers=" + workers, "--gateway.delivery.poll-interval-ms=3600000",
@@ -61,6 +61,7 @@ public final class PipelineBench {
             Path csv = BenchOrders.write(data.resolve("bench-orders.csv"), orders);
             memory.reset();
 
+            stages.reset();
             long start = System.nanoTime();
             long cpuStart = processCpuNanos();
             String submission = post(port, key, csv);
@@ -80,7 +81,7 @@ public final class PipelineBench {
             System.out.printf("  ratio            %8.1f %%%n", 100 * docsPerSecond / raw);
             System.out.printf("  peak heap        %8.1f MB, peak RSS %.1f MB (max heap %.0f MB)%n", memory.peakHeapMb(),
                     memory.peakRssMb(), Runtime.getRuntime().maxMemory() / 1048576.0);
-            StageTimes.print(jdbc, submission);
+            stages.print(orders, seconds, workers);
         } finally {
             memory.stop();
         }
@@ -195,43 +196,6 @@ public final class PipelineBench {
                 }
             }
             return file;
-        }
-    }
-
-    /** Time per document of each stage, from the message log: the average gap between consecutive stages. */
-    static final class StageTimes {
-        static void print(JdbcClient jdbc, String submission) {
-            List<Map<String, Object>> rows = jdbc.sql("""
-                    select guid, stage, recorded_at from message_log
-                    where submission_id = ? and guid is not null order by guid, id""")
-                    .param(submission).query().listOfRows();
-            Map<String, double[]> gaps = new LinkedHashMap<>();
-            String guid = null;
-            String stage = null;
-            java.time.OffsetDateTime previous = null;
-            for (Map<String, Object> row : rows) {
-                java.time.OffsetDateTime at = toTime(row.get("recorded_at"));
-                if (row.get("guid").equals(guid)) {
-                    double[] sum = gaps.computeIfAbsent(stage + " -> " + row.get("stage"), k -> new double[2]);
-                    sum[0] += java.time.Duration.between(previous, at).toNanos() / 1e6;
-                    sum[1]++;
-                }
-                guid = (String) row.get("guid");
-                stage = (String) row.get("stage");
-                previous = at;
-            }
-            System.out.println("  stage (time per document, average of per-document gaps in the message log):");
-            gaps.forEach((name, sum) -> System.out.printf("    %-26s %7.3f ms%n", name, sum[0] / sum[1]));
-        }
-
-        private static java.time.OffsetDateTime toTime(Object value) {
-            if (value instanceof java.time.OffsetDateTime t) {
-                return t;
-            }
-            if (value instanceof java.sql.Timestamp t) {
-                return t.toInstant().atOffset(java.time.ZoneOffset.UTC);
-            }
-            return java.time.OffsetDateTime.parse(value.toString());
         }
     }
 }
