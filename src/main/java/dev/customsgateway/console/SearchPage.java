@@ -50,7 +50,7 @@ class SearchPage {
         }
         String scope = session.role() == ConsoleRole.MERCHANT ? session.merchantId() : blankToNull(merchant);
         ConsoleMessages.SearchFilter filter = new ConsoleMessages.SearchFilter(clip(blankToNull(key)), scope,
-                STATES.contains(status) ? status : null, clip(blankToNull(receipt)), fromDate, toDate);
+                status != null && STATES.contains(status) ? status : null, clip(blankToNull(receipt)), fromDate, toDate);
         index.catchUp();
         List<ConsoleMessages.MessageRow> rows = error == null ? messages.search(filter) : List.of();
         access.record(session, ConsoleAction.SEARCHED, describe(filter), request.getRemoteAddr());
