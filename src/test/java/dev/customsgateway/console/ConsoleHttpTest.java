@@ -198,6 +198,33 @@ class ConsoleHttpTest extends GatewayIntegrationTest {
                 + "0".repeat(64) + "/raw", merchant).statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void findsMessagesByTheLogisticsNumberInTheirXmlAndTheInventoryNumberCustomsAnswered() throws Exception {
+        dev.customsgateway.GatewayClient client = new dev.customsgateway.GatewayClient(baseUrl());
+        java.nio.file.Path file = java.nio.file.Path.of("src/test/resources/fixtures/orders/family-sample-orders.csv");
+        String carrier = dev.customsgateway.TestMerchants.uniqueId("carrier");
+        String carrierKey = dev.customsgateway.TestMerchants.create(jdbc, carrier, "default-csv", "LOGISTICS",
+                "IMPORT", "demo-ec", "ECDSA_P256_SHA256", "202205");
+        String waybill = client.submitAndAwait(carrierKey, Files.readAllBytes(file), "family.csv")
+                .get("messages").get(0).get("guid").asString();
+        String broker = dev.customsgateway.TestMerchants.uniqueId("broker");
+        String brokerKey = dev.customsgateway.TestMerchants.create(jdbc, broker, "default-csv", "BROKER", "EXPORT",
+                "demo-ec", "ECDSA_P256_SHA256", "202205");
+        String inventory = client.submitAndAwait(brokerKey, Files.readAllBytes(file), "family.csv")
+                .get("messages").get(0).get("guid").asString();
+        client.awaitMessage(brokerKey, inventory, m -> "120".equals(m.path("customsStatus").asString()));
+        String auditor = cookieValue(sessionCookieHeader(logIn(user("AUDITOR", null), ConsoleFixture.PASSWORD)));
+
+        assertThat(get("/console/search?merchant=" + carrier + "&key=LN2026112000001", auditor).body())
+                .contains(waybill);
+        assertThat(get("/console/search?merchant=" + carrier + "&key=LN2026112000002", auditor).body())
+                .doesNotContain(waybill);
+        String invtNo = jdbc.sql("select key_value from console_business_key where guid = ? and key_name = 'invtNo'")
+                .param(inventory).query(String.class).single();
+        assertThat(get("/console/search?key=" + invtNo, auditor).body()).contains(inventory);
+        assertThat(get("/console/messages/" + inventory, auditor).body()).contains("invtNo").contains(invtNo);
+    }
+
     private String user(String role, String merchant) {
         String name = "http-" + System.nanoTime();
         ConsoleFixture.create(jdbc, name, hasher.hash(ConsoleFixture.PASSWORD), role, merchant);
