@@ -66,7 +66,7 @@ class ConsoleMessages {
                 .list().stream().map(m -> m.withCustomsStatus(latestStatus(m.guid()))).toList();
     }
 
-    /** The outbox row of a message, or empty; {@code merchantScope} (when not null) must own it. */
+    /** The outbox row of a message, or empty. Callers check that the user may read its merchant. */
     Optional<MessageDetail> find(String guid) {
         return jdbc.sql("""
                 select o.guid, o.merchant_id, o.message_type, o.order_no, o.state, o.created_at, o.submission_id,
