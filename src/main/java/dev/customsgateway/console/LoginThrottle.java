@@ -11,12 +11,14 @@ import org.springframework.stereotype.Component;
 /**
  * Counts failed console logins per username and client address over a sliding window. Once the limit is reached,
  * further attempts are refused without checking the password (a guessing run costs no hashing) until old failures
- * leave the window. In memory, per node.
+ * leave the window. An address that fails with many usernames (password spraying) is stopped too, at
+ * {@value #ADDRESS_FACTOR} times the limit. In memory, per node.
  */
 @Component("consoleLoginThrottle")
 class LoginThrottle {
 
     private static final int MAX_TRACKED = 100_000;
+    static final int ADDRESS_FACTOR = 4;
 
     private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
     private final ConsoleProperties properties;
@@ -28,13 +30,18 @@ class LoginThrottle {
     }
 
     boolean blocked(String username, String address) {
-        Deque<Instant> recent = failures.get(key(username, address));
+        return count(key(username, address)) >= properties.maxLoginFailures()
+                || count(key(null, address)) >= properties.maxLoginFailures() * ADDRESS_FACTOR;
+    }
+
+    private int count(String key) {
+        Deque<Instant> recent = failures.get(key);
         if (recent == null) {
-            return false;
+            return 0;
         }
         synchronized (recent) {
             prune(recent);
-            return recent.size() >= properties.maxLoginFailures();
+            return recent.size();
         }
     }
 
@@ -47,10 +54,12 @@ class LoginThrottle {
                 }
             });
         }
-        Deque<Instant> recent = failures.computeIfAbsent(key(username, address), k -> new ArrayDeque<>());
-        synchronized (recent) {
-            prune(recent);
-            recent.addLast(clock.instant());
+        for (String key : new String[] {key(username, address), key(null, address)}) {
+            Deque<Instant> recent = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
+            synchronized (recent) {
+                prune(recent);
+                recent.addLast(clock.instant());
+            }
         }
     }
 
@@ -65,7 +74,8 @@ class LoginThrottle {
         }
     }
 
+    /** Per username and address; a null username counts the address as a whole. */
     private static String key(String username, String address) {
-        return username + "\u0000" + address;
+        return (username == null ? "" : "u:" + username) + "\u0000" + address;
     }
 }
