@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The test command: runs the whole suite on a fresh Debian machine.
 #   1. installs what the tests need when it is missing (xmlsec1, xmlstarlet, OpenSSH client, OpenSSL,
-#      PostgreSQL server);
+#      PostgreSQL server, chromium and chromium-driver);
 #   2. starts a throw-away PostgreSQL on loopback (removed again on exit) for the persistence tests;
 #   3. runs ./mvnw -B verify.
 # Extra arguments go to Maven, e.g. `bash .ci/test.sh -Dtest=OrderRulesTest`.
@@ -25,6 +25,8 @@ install_missing() {
   command -v openssl >/dev/null || need+=(openssl)
   command -v sftp >/dev/null || need+=(openssh-client)
   [ -f /usr/lib/softhsm/libsofthsm2.so ] || need+=(softhsm2)
+  command -v chromium >/dev/null || need+=(chromium)             # web console browser tests
+  command -v chromedriver >/dev/null || need+=(chromium-driver)
   [ -n "$(pg_bin)" ] && [ -x "$(pg_bin)/initdb" ] || need+=(postgresql)
   if [ ${#need[@]} -gt 0 ]; then
     log "installing: ${need[*]}"

@@ -47,6 +47,22 @@ class ModularityTest {
                 .check(CLASSES);
     }
 
+    /**
+     * The web console reads across the whole gateway, so it must not become a back door between capabilities: it
+     * uses {@code core} and {@code audit} only. What it asks of a capability (a signature check, API keys) comes
+     * through interfaces of {@code core} that the capability implements. Nothing depends on the console.
+     */
+    @Test
+    void consoleReadsOnlyTheSharedPackages() {
+        String[] capabilities = CAPABILITIES.stream().map(c -> BASE + "." + c + "..").toArray(String[]::new);
+        noClasses().that().resideInAPackage(BASE + ".console..")
+                .should().dependOnClassesThat().resideInAnyPackage(capabilities)
+                .check(CLASSES);
+        noClasses().that().resideOutsideOfPackage(BASE + ".console..")
+                .should().dependOnClassesThat().resideInAPackage(BASE + ".console..")
+                .check(CLASSES);
+    }
+
     @Test
     void mappingIsPlainJava() {
         noClasses().that().resideInAPackage(BASE + ".mapping..")

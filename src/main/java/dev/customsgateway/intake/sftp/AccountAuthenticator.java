@@ -1,5 +1,6 @@
 package dev.customsgateway.intake.sftp;
 
+import dev.customsgateway.core.PasswordHasher;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.security.PublicKey;

@@ -1,5 +1,6 @@
 package dev.customsgateway.intake.sftp;
 
+import dev.customsgateway.core.PasswordHasher;
 import dev.customsgateway.core.SecretFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,6 +1,7 @@
 package dev.customsgateway.intake.sftp;
 
 import dev.customsgateway.core.GatewayCommand;
+import dev.customsgateway.core.PasswordHasher;
 import dev.customsgateway.intake.MerchantRepository;
 import java.io.PrintStream;
 import java.nio.file.Files;

@@ -2,6 +2,7 @@ package dev.customsgateway.intake.sftp;
 
 import dev.customsgateway.GatewayIntegrationTest;
 import dev.customsgateway.TestMerchants;
+import dev.customsgateway.core.PasswordHasher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.customsgateway.intake.sftp;
+package dev.customsgateway.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.customsgateway.intake.sftp;
+package dev.customsgateway.core;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -11,12 +11,12 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
 import org.springframework.stereotype.Component;
 
 /**
- * Hashes and checks SFTP passwords with Argon2id (BouncyCastle), the memory-hard hash OWASP recommends
+ * Hashes and checks passwords (SFTP accounts, console users) with Argon2id (BouncyCastle), the memory-hard hash OWASP recommends
  * (19 MiB, 2 passes, 1 lane). The result is a PHC string that carries its own parameters, so stronger
  * settings later still verify the old hashes. Passwords are never stored or logged in clear.
  */
 @Component
-class PasswordHasher {
+public class PasswordHasher {
 
     private static final int MEMORY_KIB = 19 * 1024;
     private static final int ITERATIONS = 2;
@@ -34,7 +34,7 @@ class PasswordHasher {
     /** A hash of a dummy password, checked when the username is unknown so both cases take the same time. */
     private final String dummy = hash("not a password: equalises the time of unknown usernames");
 
-    String hash(String password) {
+    public String hash(String password) {
         byte[] salt = new byte[SALT_BYTES];
         RANDOM.nextBytes(salt);
         byte[] out = derive(password, salt, MEMORY_KIB, ITERATIONS, PARALLELISM, HASH_BYTES);
@@ -43,7 +43,7 @@ class PasswordHasher {
     }
 
     /** True when the password matches the stored hash; a null or malformed hash never matches. */
-    boolean matches(String password, String stored) {
+    public boolean matches(String password, String stored) {
         if (password == null) {
             return false;
         }
@@ -64,7 +64,7 @@ class PasswordHasher {
     }
 
     /** Spends the time of one check without any account: used for unknown usernames. */
-    void burn(String password) {
+    public void burn(String password) {
         matches(password == null ? "" : password, dummy);
     }
 
