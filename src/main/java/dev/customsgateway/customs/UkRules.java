@@ -25,6 +25,9 @@ final class UkRules {
     static final Pattern EORI = Pattern.compile("(GB|XI)(\\d{12}|\\d{15})");
     /** 8 digits (combined nomenclature, most samples) or 6 (HS subheading, TT_IM124a). */
     static final Pattern COMMODITY_CODE = Pattern.compile("\\d{8}|\\d{6}");
+    private static final Pattern ADDITIONAL_TYPE = Pattern.compile("[AD]");
+    private static final Pattern REPRESENTATION = Pattern.compile("[23]");
+    private static final Pattern TRANSPORT_MODE = Pattern.compile("\\d");
     private static final int MAX_ITEMS = 999; // GovernmentAgencyGoodsItem maxOccurs
     private static final int AMOUNT_INTEGER_DIGITS = 13; // n..16,3
     private static final int AMOUNT_FRACTION_DIGITS = 3;
@@ -86,6 +89,21 @@ final class UkRules {
         eori(row, "merchant_uk_declarant.eori", uk.eori(), "the declarant's EORI (DE 3/18)");
         if (uk.importerEori() != null) {
             eori(row, "merchant_uk_declarant.importer_eori", uk.importerEori(), "the importer's EORI (DE 3/16)");
+        }
+        declarant(row, "additional_declaration_type", uk.additionalDeclarationType(), ADDITIONAL_TYPE,
+                "DE 1/2 must be D (pre-lodged) or A (arrived), the types HMRC's SRDS samples declare");
+        if (uk.representation() != null) {
+            declarant(row, "representation", uk.representation(), REPRESENTATION,
+                    "DE 3/21 must be 2 (direct representation, as in HMRC's samples) or 3 (indirect), or empty when "
+                            + "the declarant declares for itself");
+        }
+        declarant(row, "border_transport_mode", uk.borderTransportMode(), TRANSPORT_MODE,
+                "DE 7/4 must be one digit (5: postal consignment, 1: sea, as in HMRC's samples)");
+    }
+
+    private void declarant(int row, String column, String value, Pattern shape, String rule) {
+        if (value == null || !shape.matcher(value).matches()) {
+            errors.add(new RowError(row, "merchant_uk_declarant." + column, value, "UK_DECLARANT_INVALID", rule));
         }
     }
 

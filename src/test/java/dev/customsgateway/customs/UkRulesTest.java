@@ -62,6 +62,28 @@ class UkRulesTest {
     }
 
     @Test
+    void theMerchantsDeclarationTypeRepresentationAndTransportModeAreChecked() {
+        Merchant m = UkOrders.merchant();
+        Merchant.UkDeclarant uk = m.uk();
+        Merchant odd = new Merchant(m.id(), m.displayName(), m.role(), m.direction(), m.customs(),
+                m.signingKeyAlias(), m.signatureProfile(), m.mappingProfile(), m.schemaVersions(), m.authority(),
+                new Merchant.UkDeclarant(uk.eori(), uk.importerEori(), "1", "F", "55", uk.goodsLocation(),
+                        uk.exporter()));
+        assertThat(errors(rules, odd, order(List.of(valid())))).extracting(RowError::rule, RowError::column)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("UK_DECLARANT_INVALID", "merchant_uk_declarant.representation"),
+                        org.assertj.core.groups.Tuple.tuple("UK_DECLARANT_INVALID",
+                                "merchant_uk_declarant.additional_declaration_type"),
+                        org.assertj.core.groups.Tuple.tuple("UK_DECLARANT_INVALID",
+                                "merchant_uk_declarant.border_transport_mode"));
+        Merchant arrivedForItself = new Merchant(m.id(), m.displayName(), m.role(), m.direction(), m.customs(),
+                m.signingKeyAlias(), m.signatureProfile(), m.mappingProfile(), m.schemaVersions(), m.authority(),
+                new Merchant.UkDeclarant(uk.eori(), null, null, "A", "1", uk.goodsLocation(), uk.exporter()));
+        assertThatCode(() -> rules.check(UkOrders.submitted(arrivedForItself, order(List.of(valid())))))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
     void aMerchantWithoutUkDetailsIsRefusedClearly() {
         Merchant m = UkOrders.merchant();
         Merchant withoutDetails = new Merchant(m.id(), m.displayName(), m.role(), m.direction(), m.customs(),
