@@ -6,9 +6,11 @@ import org.w3c.dom.ls.LSInput;
 import org.w3c.dom.ls.LSResourceResolver;
 
 /**
- * Resolves schema imports and includes to files of one classpath folder, by bare file name. The official XSDs
- * refer to each other that way ({@code schemaLocation="xmldsig-core-schema.xsd"}); a location with a path or a
- * scheme is refused, so a schema can never make the gateway fetch anything.
+ * Resolves schema imports and includes to files of one classpath folder. The GACC XSDs refer to each other by
+ * bare file name ({@code schemaLocation="xmldsig-core-schema.xsd"}); HMRC's use relative paths into sub-folders
+ * ({@code WCO_DS/WCO_DEC_DS_2_DMS.xsd}, {@code ../UNECE/...}), resolved against the importing file. A location
+ * with a scheme, an absolute path or one that leaves the folder is refused, so a schema can never make the
+ * gateway fetch anything.
  */
 final class BundledSchemaResolver implements LSResourceResolver {
 
@@ -20,14 +22,44 @@ final class BundledSchemaResolver implements LSResourceResolver {
 
     @Override
     public LSInput resolveResource(String type, String namespace, String publicId, String systemId, String base) {
-        if (systemId == null || systemId.contains("/") || systemId.contains("\\") || systemId.contains(":")) {
+        if (systemId == null || systemId.startsWith("/") || systemId.contains("\\") || systemId.contains(":")) {
             throw new IllegalArgumentException("schema location outside the bundled schemas: " + systemId);
         }
-        InputStream in = BundledSchemaResolver.class.getClassLoader().getResourceAsStream(folder + systemId);
+        String path = resolve(importingFolder(base), systemId);
+        InputStream in = BundledSchemaResolver.class.getClassLoader().getResourceAsStream(path);
         if (in == null) {
-            throw new IllegalArgumentException("bundled schema not found: " + folder + systemId);
+            throw new IllegalArgumentException("bundled schema not found: " + path);
         }
-        return new Input(publicId, "classpath:" + folder + systemId, in);
+        return new Input(publicId, "classpath:" + path, in);
+    }
+
+    /** The folder of the importing schema when it is one of ours, else the bundle's root folder. */
+    private String importingFolder(String base) {
+        if (base != null && base.startsWith("classpath:" + folder)) {
+            String path = base.substring("classpath:".length());
+            return path.substring(0, path.lastIndexOf('/') + 1);
+        }
+        return folder;
+    }
+
+    /** Joins a relative location to a folder, folding {@code ..}; the result must stay inside the bundle. */
+    private String resolve(String from, String relative) {
+        java.util.Deque<String> segments = new java.util.ArrayDeque<>();
+        for (String s : (from + relative).split("/")) {
+            if (s.equals("..")) {
+                if (segments.isEmpty()) {
+                    throw new IllegalArgumentException("schema location outside the bundled schemas: " + relative);
+                }
+                segments.removeLast();
+            } else if (!s.isEmpty() && !s.equals(".")) {
+                segments.addLast(s);
+            }
+        }
+        String path = String.join("/", segments);
+        if (!path.startsWith(folder)) {
+            throw new IllegalArgumentException("schema location outside the bundled schemas: " + relative);
+        }
+        return path;
     }
 
     /** A schema document handed to the validator as a stream. */

@@ -72,7 +72,11 @@ public enum CanonicalField {
     LEGAL_QTY("legalQty", Level.LINE, Kind.AMOUNT, Personal.NO),
     SECOND_UNIT("secondUnit", Level.LINE, Kind.TEXT, Personal.NO),
     SECOND_QTY("secondQty", Level.LINE, Kind.AMOUNT, Personal.NO),
-    TRADE_COUNTRY("tradeCountry", Level.LINE, Kind.TEXT, Personal.NO);
+    TRADE_COUNTRY("tradeCountry", Level.LINE, Kind.TEXT, Personal.NO),
+    CONSIGNEE_CITY("consigneeCity", Level.ORDER, Kind.TEXT, Personal.NO),
+    CONSIGNEE_POSTCODE("consigneePostcode", Level.ORDER, Kind.TEXT, Personal.NAME),
+    CONSIGNEE_COUNTRY("consigneeCountry", Level.ORDER, Kind.TEXT, Personal.NO),
+    CONSIGNEE_EORI("consigneeEori", Level.ORDER, Kind.TEXT, Personal.IDENTIFIER);
 
     /** Order head or goods line. */
     public enum Level { ORDER, LINE }

@@ -56,12 +56,24 @@ public record CanonicalOrder(
         }
     }
 
-    /** Where the parcel goes: personal data, masked wherever it is shown. */
-    public record Consignee(String name, String telephone, String address, String district) {
+    /**
+     * Where the parcel goes: personal data, masked wherever it is shown. {@code city}, {@code postcode},
+     * {@code country} (ISO 3166 alpha-2) and {@code eori} (the consignee's EORI, which makes them the importer)
+     * are what a UK declaration needs beyond a Chinese address.
+     */
+    public record Consignee(String name, String telephone, String address, String district, String city,
+            String postcode, String country, String eori) {
+
+        public Consignee(String name, String telephone, String address, String district) {
+            this(name, telephone, address, district, null, null, null, null);
+        }
+
         @Override
         public String toString() {
             return "Consignee[name=" + Masking.mask(name) + ", telephone=" + Masking.maskIdentifier(telephone)
-                    + ", address=" + Masking.mask(address) + ", district=" + district + "]";
+                    + ", address=" + Masking.mask(address) + ", district=" + district + ", city=" + city
+                    + ", postcode=" + Masking.mask(postcode) + ", country=" + country
+                    + ", eori=" + Masking.maskIdentifier(eori) + "]";
         }
     }
 

@@ -35,6 +35,19 @@ public record CustomsMessage(
         return new CustomsMessage(origin, messageType, schemaSet, guid, replacement, null);
     }
 
+    /**
+     * Whether the gateway XML-signs messages of this type: CEB messages yes, HMRC declarations no (they travel
+     * over HTTPS with an OAuth2 token instead). A type that is no known family is signed.
+     */
+    public boolean requiresSignature() {
+        for (MessageFamily family : MessageFamily.values()) {
+            if (family.name().equals(messageType)) {
+                return family.signed();
+            }
+        }
+        return true;
+    }
+
     /** Whether the message already carries a signature (a merchant's own, in passthrough). */
     /** The same message with its serialised form, so that later stages store and send it without serialising again. */
     public CustomsMessage withSerialized(byte[] serialized) {

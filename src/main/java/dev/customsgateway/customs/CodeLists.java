@@ -28,6 +28,23 @@ class CodeLists {
     private final Map<String, String> wrapTypes =
             CodeTable.load("codes/china-ceb/wrap_type.csv", "code", "name_zh", r -> true);
 
+    /**
+     * ISO 4217 alphabetic codes in use (the table's iso4217 column, without the pre-euro currencies it marks
+     * obsolete) and ISO 3166 alpha-2 codes, for UK declarations.
+     */
+    private final Map<String, String> isoCurrencies = CodeTable.load("codes/china-ceb/currency.csv", "iso4217",
+            "code", r -> !r.get("status").startsWith("obsolete"));
+    private final Map<String, String> isoCountries = CodeTable.load("codes/china-ceb/country.csv", "iso2_derived",
+            "name_en", r -> "country_or_territory".equals(r.get("kind")));
+
+    boolean isoCurrency(String code) {
+        return isoCurrencies.containsKey(code);
+    }
+
+    boolean isoCountry(String code) {
+        return isoCountries.containsKey(code);
+    }
+
     Optional<String> currency(String code) {
         return Optional.ofNullable(currencies.get(code));
     }

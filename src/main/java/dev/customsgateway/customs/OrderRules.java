@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * The rules customs applies that the XSDs leave out, for the message the merchant declares: code tables,
  * arithmetic, the buyer's identity, lengths and precision before marshalling. Each broken rule is a
  * {@link RowError} with a stable code, the row and the merchant's column, and the field's customs and Chinese
- * name. Used by the {@code pipeline-order} route before mapping; an order with errors is rejected as a whole
+ * name. Orders of a merchant declaring to HMRC are checked by {@link UkRules} instead. Used by the {@code pipeline-order} route before mapping; an order with errors is rejected as a whole
  * and the file goes on.
  *
  * <p>Rounding: merchants round to cents, so a line total or paid amount within 0.01 of the computed value is
@@ -37,11 +37,20 @@ class OrderRules {
     private final CodeLists codes;
     private final StandingDeclarations declared;
     private final OrderMessages orderMessages;
+    private final UkLowValueProperties ukLimits;
 
-    OrderRules(CodeLists codes, StandingDeclarations declared, OrderMessages orderMessages) {
+    @org.springframework.beans.factory.annotation.Autowired
+    OrderRules(CodeLists codes, StandingDeclarations declared, OrderMessages orderMessages,
+            UkLowValueProperties ukLimits) {
         this.codes = codes;
         this.declared = declared;
         this.orderMessages = orderMessages;
+        this.ukLimits = ukLimits;
+    }
+
+    /** With the default UK limits (GBP 135). */
+    OrderRules(CodeLists codes, StandingDeclarations declared, OrderMessages orderMessages) {
+        this(codes, declared, orderMessages, new UkLowValueProperties(null, null, null));
     }
 
     public SubmittedOrder check(SubmittedOrder submitted) {
@@ -50,6 +59,14 @@ class OrderRules {
         if (order != null) {
             MessageFamily family = submitted.origin().merchant().family();
             FieldChecks f = new FieldChecks(order, errors);
+            if (family.authority() == MessageFamily.Authority.HMRC) {
+                UkRules.check(order, submitted.origin().merchant(), codes, ukLimits, errors);
+                if ("1".equals(order.declaration().appType())) {
+                    declaredOnce(submitted, family, f);
+                }
+                throwIfAny(errors);
+                return submitted;
+            }
             common(order, family, f);
             declaredOnce(submitted, family, f);
             switch (family) {
@@ -72,12 +89,17 @@ class OrderRules {
                     exportCurrency(order, f);
                     ExportRules.inventory(order, f, codes);
                 }
+                case UK_SRDS -> throw new IllegalStateException("UK orders are checked by UkRules");
             }
         }
+        throwIfAny(errors);
+        return submitted;
+    }
+
+    private static void throwIfAny(List<RowError> errors) {
         if (!errors.isEmpty()) {
             throw new OrderRejectedException(errors);
         }
-        return submitted;
     }
 
     /** What every family checks: the order number, amounts, the goods lines and their arithmetic. */

@@ -15,10 +15,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param lease               how long a claimed message may stay "sending" before another worker may retry it
  *                            (a crash mid-send); it is re-sent with the same guid
  * @param destinations        the destinations by name
+ * @param familyDestinations  message type to destination, for families that go elsewhere than the default (the
+ *                            UK declarations, {@code UK_SRDS}, go to HMRC, not to the China e-port)
  */
 @ConfigurationProperties("gateway.delivery")
 record DeliveryProperties(Path outboxDir, String defaultDestination, int batchSize, Duration lease,
-        Map<String, Destination> destinations) {
+        Map<String, Destination> destinations, Map<String, String> familyDestinations) {
 
     DeliveryProperties {
         outboxDir = outboxDir == null ? Path.of("data", "outbox") : outboxDir;
@@ -29,6 +31,18 @@ record DeliveryProperties(Path outboxDir, String defaultDestination, int batchSi
             throw new IllegalArgumentException("gateway.delivery.default-destination must name one of "
                     + "gateway.delivery.destinations " + destinations.keySet());
         }
+        familyDestinations = familyDestinations == null ? Map.of() : Map.copyOf(familyDestinations);
+        for (Map.Entry<String, String> family : familyDestinations.entrySet()) {
+            if (!destinations.containsKey(family.getValue())) {
+                throw new IllegalArgumentException("gateway.delivery.family-destinations." + family.getKey()
+                        + " must name one of gateway.delivery.destinations " + destinations.keySet());
+            }
+        }
+    }
+
+    /** Where messages of a type go: its family's destination, else the default one. */
+    String destinationFor(String messageType) {
+        return familyDestinations.getOrDefault(messageType, defaultDestination);
     }
 
     /**

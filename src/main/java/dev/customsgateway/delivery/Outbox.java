@@ -13,9 +13,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Commits a signed message to the outbox table (its bytes in the content store) before any delivery attempt,
- * with its WRITTEN log entry in the same transaction. Used last in the {@code pipeline-order} route; returns
- * the message's file name ({@code CEB311_<orderNo>_<guid>.xml}).
+ * Commits a message (signed, unless its family is not) to the outbox table (its bytes in the content store)
+ * before any delivery attempt, with its WRITTEN log entry in the same transaction, addressed to its family's
+ * destination. Used last in the {@code pipeline-order} route; returns the message's file name
+ * ({@code CEB311_<orderNo>_<guid>.xml}).
  */
 @Component("outbox")
 class Outbox {
@@ -42,13 +43,13 @@ class Outbox {
         ContentStore.StoredContent stored = store.put(xml);
         OrderOrigin origin = message.origin();
         String name = OutboxNames.of(message.messageType(), origin.orderNo(), message.guid());
+        String destination = properties.destinationFor(message.messageType());
         tx.executeWithoutResult(s -> {
             outbox.insert(message.guid(), origin.merchant().id(), origin.submissionId(), origin.orderNo(),
-                    message.messageType(), properties.defaultDestination(), stored.sha256(), name,
-                    OffsetDateTime.now(clock));
+                    message.messageType(), destination, stored.sha256(), name, OffsetDateTime.now(clock));
             messageLog.record(origin, new LogEntry(message.guid(), origin.merchant().id(), origin.submissionId(),
                     LogStage.WRITTEN, message.messageType(), origin.orderNo(), message.guid(), "outbox-xml",
-                    stored.sha256(), stored.size(), "destination " + properties.defaultDestination()));
+                    stored.sha256(), stored.size(), "destination " + destination));
         });
         return name;
     }

@@ -18,7 +18,7 @@ public class MerchantRepository {
 
     private static final String SELECT = """
             select id, display_name, role, trade_direction, cop_code, cop_name, dxp_id, ebp_code, ebp_name, ebc_code, ebc_name,
-                signing_key_alias, signature_profile, mapping_profile
+                signing_key_alias, signature_profile, mapping_profile, customs_authority
             from merchant""";
 
     private final JdbcClient jdbc;
@@ -28,11 +28,12 @@ public class MerchantRepository {
     }
 
     public Optional<Merchant> findEnabled(String id) {
-        // the row first, its schema versions after: a query inside the row mapper would hold one pooled
-        // connection while waiting for a second, which starves the pool under concurrent requests
+        // the row first, its details after: a query inside the row mapper would hold one pooled connection
+        // while waiting for a second, which starves the pool under concurrent requests
         return jdbc.sql(SELECT + " where id = ? and enabled = true").param(id)
                 .query(this::map).optional()
-                .map(merchant -> merchant.withSchemaVersions(schemaVersions(merchant.id())));
+                .map(merchant -> merchant.withDetails(schemaVersions(merchant.id()),
+                        merchant.authority() == MessageFamily.Authority.HMRC ? ukDeclarant(merchant.id()) : null));
     }
 
     boolean exists(String id) {
@@ -56,13 +57,34 @@ public class MerchantRepository {
     }
 
     private Merchant map(ResultSet rs, int row) throws SQLException {
+        MessageFamily.Authority authority = MessageFamily.Authority.valueOf(rs.getString("customs_authority"));
         return new Merchant(rs.getString("id"), rs.getString("display_name"), MerchantRole.valueOf(rs.getString("role")),
                 MessageFamily.Direction.valueOf(rs.getString("trade_direction")),
                 new Merchant.CustomsIdentity(rs.getString("cop_code"), rs.getString("cop_name"),
                         rs.getString("dxp_id"), rs.getString("ebp_code"), rs.getString("ebp_name"),
                         rs.getString("ebc_code"), rs.getString("ebc_name")),
                 rs.getString("signing_key_alias"), rs.getString("signature_profile"),
-                rs.getString("mapping_profile"), List.of());
+                rs.getString("mapping_profile"), List.of(), authority, null);
+    }
+
+    /** The UK declarant details of a merchant declaring to HMRC, if it has them. */
+    private Merchant.UkDeclarant ukDeclarant(String merchantId) {
+        return jdbc.sql("""
+                select eori, importer_eori, representation, additional_declaration_type, border_transport_mode,
+                    goods_location_name, goods_location_type, goods_location_qualifier, goods_location_country,
+                    exporter_name, exporter_line, exporter_city, exporter_postcode, exporter_country
+                from merchant_uk_declarant where merchant_id = ?""")
+                .param(merchantId)
+                .query((rs, n) -> new Merchant.UkDeclarant(rs.getString("eori"), rs.getString("importer_eori"),
+                        rs.getString("representation"), rs.getString("additional_declaration_type"),
+                        rs.getString("border_transport_mode"),
+                        new Merchant.GoodsLocation(rs.getString("goods_location_name"),
+                                rs.getString("goods_location_type"), rs.getString("goods_location_qualifier"),
+                                rs.getString("goods_location_country")),
+                        new Merchant.Party(rs.getString("exporter_name"), rs.getString("exporter_line"),
+                                rs.getString("exporter_city"), rs.getString("exporter_postcode"),
+                                rs.getString("exporter_country"))))
+                .optional().orElse(null);
     }
 
     private List<Merchant.SchemaVersionPeriod> schemaVersions(String merchantId) {

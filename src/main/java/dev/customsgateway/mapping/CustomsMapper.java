@@ -25,7 +25,8 @@ import org.w3c.dom.Document;
 /**
  * Maps one canonical order to the customs message its merchant declares (by role and trade direction: CEB311,
  * CEB411, CEB511, CEB621, CEB303, CEB505, CEB603), in the schema version in force for the merchant today, with the merchant's
- * BaseTransfer; records the unsigned XML in the message log. Used by the {@code pipeline-order} route after the
+ * BaseTransfer; or, for a merchant declaring to HMRC, to the UK low-value declaration ({@link UkDeclarationBuilder}).
+ * Records the unsigned XML in the message log. Used by the {@code pipeline-order} route after the
  * business rules.
  */
 @Component("customsMapper")
@@ -52,6 +53,9 @@ class CustomsMapper {
 
     public CustomsMessage map(SubmittedOrder submitted) throws JAXBException {
         Merchant merchant = submitted.origin().merchant();
+        if (merchant.family().authority() == MessageFamily.Authority.HMRC) {
+            return mapUk(submitted, merchant.family());
+        }
         ZonedDateTime now = ZonedDateTime.now(clock.withZone(CUSTOMS_TIME));
         String version = merchant.schemaVersionOn(now.toLocalDate());
         if (!VERSIONS.contains(version)) {
@@ -70,6 +74,7 @@ class CustomsMapper {
             case CEB303 -> ExportOrderBuilder.build(context);
             case CEB505 -> ExportWaybillBuilder.build(context);
             case CEB603 -> ExportInventoryBuilder.build(context);
+            case UK_SRDS -> throw new IllegalStateException("UK declarations are not CEB messages");
         };
         Document document = SecureXml.newDocument();
         Marshaller marshaller = marshallers.get().computeIfAbsent(family.direction(), this::newMarshaller);
@@ -77,6 +82,15 @@ class CustomsMapper {
         document.setXmlStandalone(true);
         CustomsMessage result = new CustomsMessage(submitted.origin(), family.name(), family.schemaSet(version), guid,
                 document);
+        messageLog.recordMessage(result, LogStage.MAPPED, "customs-xml", SecureXml.serialize(document));
+        return result;
+    }
+
+    /** The UK low-value declaration: a WCO DM document, no CEB schema version, no BaseTransfer. */
+    private CustomsMessage mapUk(SubmittedOrder submitted, MessageFamily family) {
+        Document document = UkDeclarationBuilder.build(submitted.order(), submitted.origin().merchant());
+        CustomsMessage result = new CustomsMessage(submitted.origin(), family.name(), family.schemaSet(null),
+                newGuid(), document);
         messageLog.recordMessage(result, LogStage.MAPPED, "customs-xml", SecureXml.serialize(document));
         return result;
     }

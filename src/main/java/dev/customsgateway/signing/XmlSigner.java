@@ -13,6 +13,7 @@ import org.w3c.dom.Document;
  * Signs a customs message in place with the merchant's key and signature profile ({@link EnvelopedSigner} does
  * the XML-DSig). Refuses keys whose certificate is out of its validity period and keys that do not fit the
  * profile. Used by the {@code pipeline-order} route after mapping; records the signed XML in the message log.
+ * Messages of a family that is not signed (the UK declarations) pass through unchanged.
  */
 @Component("xmlSigner")
 class XmlSigner {
@@ -30,6 +31,9 @@ class XmlSigner {
     }
 
     public CustomsMessage sign(CustomsMessage message) throws XMLSecurityException {
+        if (!message.requiresSignature()) {
+            return message; // HMRC declarations are not XML-signed: passed through as mapped
+        }
         Merchant merchant = message.origin().merchant();
         sign(message.document(), merchant.signingKeyAlias(), SignatureProfile.named(merchant.signatureProfile()),
                 message.schemaSet().endsWith("-export"));

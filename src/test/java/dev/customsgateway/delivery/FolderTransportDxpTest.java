@@ -63,7 +63,7 @@ class FolderTransportDxpTest {
 
     private FolderTransport transport() throws Exception {
         DeliveryProperties properties = new DeliveryProperties(outbox, "transfer-client", 0, null,
-                Map.of("transfer-client", destination("DXPENT0000000001")));
+                Map.of("transfer-client", destination("DXPENT0000000001")), null);
         return new FolderTransport(properties, new DxpEnvelopeWriter(Clock.systemUTC()));
     }
 
