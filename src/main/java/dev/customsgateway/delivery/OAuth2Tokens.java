@@ -54,7 +54,12 @@ class OAuth2Tokens {
 
     private Token fetch(DeliveryProperties.OAuth2 settings, HttpClient client, String localPort, Duration timeout)
             throws TokenException {
-        char[] secret = settings.clientSecret().read();
+        char[] secret;
+        try {
+            secret = settings.clientSecret().read();
+        } catch (IllegalStateException e) {
+            throw new TokenException(true, "OAuth2 client secret: " + e.getMessage());
+        }
         try {
             StringBuilder form = new StringBuilder("grant_type=client_credentials");
             if (settings.scope() != null && !settings.scope().isBlank()) {

@@ -46,7 +46,7 @@ class SandboxController {
         this.faults = faults;
     }
 
-    @PostMapping("/messages")
+    @PostMapping({"/messages", "/bearer/messages"})
     ResponseEntity<Map<String, String>> receive(@RequestBody byte[] body) {
         if (faults.takeUnavailable()) {
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1")

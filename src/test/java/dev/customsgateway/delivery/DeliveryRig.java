@@ -84,8 +84,8 @@ final class DeliveryRig {
     }
 
     String lastError(String guid) {
-        return jdbc.sql("select last_error from outbox_message where guid = ?").param(guid).query(String.class)
-                .single();
+        return jdbc.sql("select last_error from outbox_message where guid = ?").param(guid)
+                .query((rs, n) -> rs.getString(1)).list().get(0);
     }
 
     /** Each recorded attempt as "OUTCOME status: detail", oldest first. */
