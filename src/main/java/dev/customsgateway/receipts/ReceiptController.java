@@ -18,7 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code POST /api/v1/receipts/{source}}: the receipt callback. A source proves itself with
  * {@code X-Signature: sha256=<hex HMAC-SHA256 of the body>} under its own shared secret, compared in constant
- * time; anything else gets 401 before the body is looked at.
+ * time; anything else gets 401 before the body is looked at. A WCO DMS notification may bring the conversation id
+ * of its declaration in {@code X-Conversation-ID} (HMRC style); it is then correlated by it as well as by its LRN.
  */
 @RestController
 class ReceiptController {
@@ -33,7 +34,9 @@ class ReceiptController {
 
     @PostMapping("/api/v1/receipts/{source}")
     ResponseEntity<Map<String, Object>> receive(@PathVariable String source,
-            @RequestHeader(name = "X-Signature", required = false) String signature, @RequestBody byte[] body)
+            @RequestHeader(name = "X-Signature", required = false) String signature,
+            @RequestHeader(name = "X-Conversation-ID", required = false) String conversationId,
+            @RequestBody byte[] body)
             throws IOException, GeneralSecurityException {
         ReceiptProperties.Source configured = properties.sources().get(source);
         if (configured == null || signature == null || !signature.startsWith("sha256=")
@@ -42,7 +45,8 @@ class ReceiptController {
                     "detail", "a valid X-Signature for this source is required"));
         }
         try {
-            return ResponseEntity.ok(Map.of("code", "ACCEPTED", "newEntries", intake.accept(body, source)));
+            return ResponseEntity.ok(Map.of("code", "ACCEPTED", "newEntries", intake.accept(body, source,
+                    conversationId == null || conversationId.isBlank() ? null : conversationId.strip())));
         } catch (IllegalArgumentException e) {
             return ResponseEntity.badRequest().body(Map.of("code", "NOT_A_RECEIPT", "detail", e.getMessage()));
         }
