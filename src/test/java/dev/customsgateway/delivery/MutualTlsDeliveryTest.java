@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpsExchange;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import dev.customsgateway.GatewayIntegrationTest;
+import dev.customsgateway.TestCertificates;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +35,7 @@ import org.springframework.context.ApplicationContext;
  */
 class MutualTlsDeliveryTest extends GatewayIntegrationTest {
 
-    private static TlsFixture certificates;
+    private static TestCertificates certificates;
     private static HttpsServer server;
     private static final List<String> CLIENTS_SEEN = new CopyOnWriteArrayList<>();
 
@@ -43,7 +44,7 @@ class MutualTlsDeliveryTest extends GatewayIntegrationTest {
 
     @BeforeAll
     static void startServerRequiringClientCertificates() throws Exception {
-        certificates = new TlsFixture(Files.createTempDirectory("mtls-"));
+        certificates = new TestCertificates(Files.createTempDirectory("mtls-"));
         server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         SSLContext tls = serverContext();
         server.setHttpsConfigurator(new HttpsConfigurator(tls) {
@@ -77,7 +78,7 @@ class MutualTlsDeliveryTest extends GatewayIntegrationTest {
     @Test
     void deliversWithTheDestinationsClientCertificate() {
         DeliveryRig rig = rig("mtls-ok", new DeliveryProperties.Tls(certificates.clientKeyStore,
-                certificates.password(), null, certificates.trustStore, certificates.password()), 3);
+                password(), null, certificates.trustStore, password()), 3);
         OutboxItem item = rig.enqueue();
 
         send(rig, item);
@@ -91,7 +92,7 @@ class MutualTlsDeliveryTest extends GatewayIntegrationTest {
     void withoutAClientCertificateTheTlsFailureIsRecordedRetriedThenDeadLettered() {
         int seenBefore = CLIENTS_SEEN.size();
         DeliveryRig rig = rig("mtls-none", new DeliveryProperties.Tls(null, null, null, certificates.trustStore,
-                certificates.password()), 2);
+                password()), 2);
         OutboxItem item = rig.enqueue();
 
         send(rig, item);
@@ -109,7 +110,7 @@ class MutualTlsDeliveryTest extends GatewayIntegrationTest {
     @Test
     void aClientCertificateFromAnUntrustedCaIsRefused() {
         DeliveryRig rig = rig("mtls-stranger", new DeliveryProperties.Tls(certificates.strangerKeyStore,
-                certificates.password(), null, certificates.trustStore, certificates.password()), 1);
+                password(), null, certificates.trustStore, password()), 1);
         OutboxItem item = rig.enqueue();
 
         send(rig, item);
@@ -131,6 +132,10 @@ class MutualTlsDeliveryTest extends GatewayIntegrationTest {
     private DeliveryRig rig(String name, DeliveryProperties.Tls tls, int maxAttempts) {
         String url = "https://127.0.0.1:" + server.getAddress().getPort() + "/customs/messages";
         return new DeliveryRig(context, name, DeliveryRig.http(url, maxAttempts, tls, null));
+    }
+
+    private static DeliveryProperties.Secret password() {
+        return new DeliveryProperties.Secret(certificates.passwordFile, null);
     }
 
     private static void send(DeliveryRig rig, OutboxItem item) {

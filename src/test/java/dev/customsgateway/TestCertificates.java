@@ -1,4 +1,4 @@
-package dev.customsgateway.delivery;
+package dev.customsgateway;
 
 import java.io.OutputStream;
 import java.math.BigInteger;
@@ -24,23 +24,23 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * Certificates for mutual-TLS tests, made fresh per run with BouncyCastle: a CA, a server certificate for
+ * Certificates for mutual-TLS tests (delivery to an HTTPS destination, the receipt callback's TLS connector), made fresh per run with BouncyCastle: a CA, a server certificate for
  * 127.0.0.1 and a client certificate it issued, plus a client certificate from a CA nobody trusts. Written as
  * PKCS12 files with random passwords in owner-only password files, as an operator would keep them.
  */
-final class TlsFixture {
+public final class TestCertificates {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    final Path dir;
-    final Path serverKeyStore;
-    final Path clientKeyStore;
-    final Path strangerKeyStore;
-    final Path trustStore;
-    final Path passwordFile;
-    final char[] password;
+    public final Path dir;
+    public final Path serverKeyStore;
+    public final Path clientKeyStore;
+    public final Path strangerKeyStore;
+    public final Path trustStore;
+    public final Path passwordFile;
+    public final char[] password;
 
-    TlsFixture(Path dir) throws Exception {
+    public TestCertificates(Path dir) throws Exception {
         this.dir = dir;
         this.password = HexFormat.of().formatHex(RANDOM.generateSeed(12)).toCharArray();
         this.passwordFile = dir.resolve("stores.password");
@@ -102,9 +102,5 @@ final class TlsFixture {
             store.store(out, password);
         }
         return file;
-    }
-
-    DeliveryProperties.Secret password() {
-        return new DeliveryProperties.Secret(passwordFile, null);
     }
 }
