@@ -58,7 +58,7 @@ class ReceiptIntake {
         for (ReceiptEntry parsed : entries) {
             ReceiptEntry entry = parsed;
             ReceiptRepository.Correlated message = receipts.correlate(entry).orElse(null);
-            if (message != null && entry.guid() == null) { // found by LRN / order number
+            if (message != null && !message.guid().equals(entry.guid())) { // found by LRN / order number
                 entry = new ReceiptEntry(entry.receiptType(), message.guid(), entry.orderNo(), entry.returnStatus(),
                         entry.returnTime(), entry.returnInfo());
             }
