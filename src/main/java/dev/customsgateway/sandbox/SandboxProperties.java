@@ -14,10 +14,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param latency            delay before each receipt
  * @param faults             misbehaviour on purpose, for tests
  * @param oauth2             the sandbox's OAuth2 token endpoint and the submission paths that need its bearer tokens
+ * @param transportResponses answer each message first with a {@code DxpRep} transport response, as the e-port's
+ *                           exchange platform does (off by default)
  */
 @ConfigurationProperties("gateway.sandbox")
 record SandboxProperties(boolean enabled, Path certificatesDir, String receiptUrl, Path receiptSecretFile,
-        Duration latency, Faults faults, OAuth2 oauth2) {
+        Duration latency, Faults faults, OAuth2 oauth2, boolean transportResponses) {
 
     SandboxProperties {
         latency = latency == null ? Duration.ofMillis(200) : latency;
