@@ -19,6 +19,8 @@ public abstract class GatewayIntegrationTest {
 
     /** The data folder of the shared test gateway. */
     protected static final Path DATA_DIR = createDataDir();
+    /** Certificates of the receipt callback's mutual-TLS port (a source presents the client one). */
+    protected static final TestCertificates CALLBACK_TLS = createCertificates();
 
     @LocalServerPort
     protected int port;
@@ -34,6 +36,14 @@ public abstract class GatewayIntegrationTest {
         registry.add("gateway.delivery.destinations.sandbox.max-attempts", () -> "4");
         registry.add("gateway.sandbox.latency", () -> "50ms");
         registry.add("gateway.intake.sftp.port", () -> "0"); // 0: the SFTP server binds a free port
+        // the receipt callback's mutual-TLS port, and a source that authenticates with its client certificate
+        registry.add("gateway.receipts.callback-tls.port", () -> "0");
+        registry.add("gateway.receipts.callback-tls.key-store", CALLBACK_TLS.serverKeyStore::toString);
+        registry.add("gateway.receipts.callback-tls.key-store-password-file", CALLBACK_TLS.passwordFile::toString);
+        registry.add("gateway.receipts.callback-tls.trust-store", CALLBACK_TLS.trustStore::toString);
+        registry.add("gateway.receipts.callback-tls.trust-store-password-file", CALLBACK_TLS.passwordFile::toString);
+        registry.add("gateway.receipts.sources.customs-mtls.client-certificate-subject",
+                () -> "O=Customs Gateway,CN=gateway-client"); // RFC 2253 order (the certificate was built CN first)
     }
 
     protected String baseUrl() {
@@ -46,6 +56,14 @@ public abstract class GatewayIntegrationTest {
             return Files.readString(DATA_DIR.resolve("demo-merchant.api-key")).strip();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static TestCertificates createCertificates() {
+        try {
+            return new TestCertificates(Files.createTempDirectory(DATA_DIR, "callback-tls-"));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 

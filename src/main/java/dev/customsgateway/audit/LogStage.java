@@ -36,5 +36,9 @@ public enum LogStage {
     /** An upload repeated the exact content of an earlier submission and was not declared again. */
     DUPLICATE,
     /** A signing certificate is within the warning period before expiry (once a day per key). */
-    CERTIFICATE_EXPIRING
+    CERTIFICATE_EXPIRING,
+    /** The e-port's exchange platform took the message ({@code DxpRep} with a success code), before customs. */
+    TRANSPORT_ACCEPTED,
+    /** The e-port's exchange platform refused the message in transport ({@code DxpRep} error, e.g. 1001). */
+    TRANSPORT_REJECTED
 }

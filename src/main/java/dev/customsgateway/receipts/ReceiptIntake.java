@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Takes one receipt in, whatever brought it (callback or inbound folder; bare or in a DXP envelope): stores the
+ * Takes one receipt in, whatever brought it (callback or inbound folder; bare or in a DXP envelope; a CEB receipt,
+ * a {@code DxpRep} transport response or a WCO DMS notification): stores the
  * bytes, parses the entries, correlates each to its
  * message, records it (once) with its explanation, and logs RECEIPT in the message log of that message.
  */
@@ -42,12 +43,25 @@ class ReceiptIntake {
 
     /** Returns how many entries were new. Throws {@link IllegalArgumentException} for what is not a receipt. */
     int accept(byte[] receipt, String source) {
+        return accept(receipt, source, null);
+    }
+
+    /**
+     * As {@link #accept(byte[], String)}, with the conversation id the callback brought (a WCO DMS notification
+     * names the declaration only by its LRN; HMRC-style callbacks add {@code X-Conversation-ID}).
+     */
+    int accept(byte[] receipt, String source, String conversationId) {
         ContentStore.StoredContent stored = store.put(receipt); // as received, envelope and all
         byte[] ceb = DxpEnvelope.unwrap(receipt);
-        List<ReceiptEntry> entries = ReceiptParser.parse(ceb);
+        List<ReceiptEntry> entries = ReceiptParser.parse(ceb, conversationId, codes);
         int fresh = 0;
-        for (ReceiptEntry entry : entries) {
+        for (ReceiptEntry parsed : entries) {
+            ReceiptEntry entry = parsed;
             ReceiptRepository.Correlated message = receipts.correlate(entry).orElse(null);
+            if (message != null && !message.guid().equals(entry.guid())) { // found by LRN / order number
+                entry = new ReceiptEntry(entry.receiptType(), message.guid(), entry.orderNo(), entry.returnStatus(),
+                        entry.returnTime(), entry.returnInfo());
+            }
             String explanation = codes.explain(entry.receiptType(), entry.returnStatus());
             if (!receipts.store(entry, message, explanation, stored.sha256(), OffsetDateTime.now(clock))) {
                 continue; // the same entry again
@@ -59,11 +73,20 @@ class ReceiptIntake {
                 continue;
             }
             messageLog.record(new LogEntry(message.guid(), message.merchantId(), message.submissionId(),
-                    LogStage.RECEIPT, entry.receiptType(), entry.orderNo(), message.guid(), "receipt",
+                    stage(entry), entry.receiptType(), entry.orderNo(), message.guid(), "receipt",
                     stored.sha256(), stored.size(), entry.returnStatus() + " " + explanation));
             folders.deliver(message.merchantId(), entry, explanation, ceb, OffsetDateTime.now(clock).toString());
             webhook.enqueue(message.merchantId(), message.guid(), entry, explanation);
         }
         return fresh;
+    }
+
+    /** The exchange platform's response is its own stage: transport-accepted, or refused in transport. */
+    private static LogStage stage(ReceiptEntry entry) {
+        if (!DxpResponseParser.TYPE.equals(entry.receiptType())) {
+            return LogStage.RECEIPT;
+        }
+        return ReceiptCodes.transportAccepted(entry.returnStatus()) ? LogStage.TRANSPORT_ACCEPTED
+                : LogStage.TRANSPORT_REJECTED;
     }
 }

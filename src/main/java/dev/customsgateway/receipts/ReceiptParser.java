@@ -9,7 +9,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 /**
- * Parses CEB receipts (CEB312, 412, 512, 622, 304, 506, 604, 900 and the rest of the family): namespace-aware,
+ * Parses receipts: CEB receipts (CEB312, 412, 512, 622, 304, 506, 604, 900 and the rest of the family): namespace-aware,
  * so the official samples' default namespace and a {@code ceb:} prefix read alike; every child whose name ends
  * in {@code Return} is one entry. Through {@link SecureXml}: a DOCTYPE is refused.
  */
@@ -21,6 +21,15 @@ final class ReceiptParser {
     }
 
     static List<ReceiptEntry> parse(byte[] receipt) {
+        return parse(receipt, null, new ReceiptCodes());
+    }
+
+    /**
+     * Any receipt the gateway knows: a CEB receipt, the exchange platform's {@code DxpRep}
+     * ({@link DxpResponseParser}) or a WCO DMS notification ({@link DmsNotificationParser}, correlated by the
+     * conversation id when the callback brought one).
+     */
+    static List<ReceiptEntry> parse(byte[] receipt, String conversationId, ReceiptCodes codes) {
         Document document;
         try {
             document = SecureXml.parse(new ByteArrayInputStream(receipt));
@@ -29,8 +38,14 @@ final class ReceiptParser {
         }
         Element root = document.getDocumentElement();
         String name = root.getLocalName();
+        if (DxpEnvelope.DXP.equals(root.getNamespaceURI()) && "DxpRep".equals(name)) {
+            return DxpResponseParser.parse(root);
+        }
+        if (DmsNotificationParser.accepts(root)) {
+            return DmsNotificationParser.parse(root, conversationId, codes);
+        }
         if (!CEB.equals(root.getNamespaceURI()) || name == null || !name.matches("CEB\\d{3}Message")) {
-            throw new IllegalArgumentException("not a CEB receipt: " + name);
+            throw new IllegalArgumentException("not a CEB receipt, DxpRep or WCO DMS notification: " + name);
         }
         String type = name.substring(0, 6);
         List<ReceiptEntry> entries = new ArrayList<>();

@@ -20,7 +20,8 @@ import org.w3c.dom.Element;
 /**
  * {@code POST /sandbox/ceb/messages}: the sandbox authority's intake. 200 when taken (receipts follow), 409
  * {@code DUPLICATE_GUID} for a guid it already has, 400 for what is not a CEB message, 503 while a fault says
- * it is down.
+ * it is down. The same intake answers at {@code /sandbox/ceb/bearer/messages} behind an OAuth2 bearer token
+ * ({@link SandboxBearerFilter}), for destinations that authenticate UK style.
  */
 @RestController
 @RequestMapping("/sandbox/ceb")
@@ -46,7 +47,7 @@ class SandboxController {
         this.faults = faults;
     }
 
-    @PostMapping("/messages")
+    @PostMapping({"/messages", "/bearer/messages"})
     ResponseEntity<Map<String, String>> receive(@RequestBody byte[] body) {
         if (faults.takeUnavailable()) {
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1")

@@ -16,6 +16,7 @@ public class SandboxFaults {
     private final AtomicBoolean dropReceipts;
     private final AtomicBoolean rejectAll;
     private final AtomicInteger refusePermanently = new AtomicInteger();
+    private final AtomicBoolean transportResponses;
 
     SandboxFaults(SandboxProperties properties) {
         SandboxProperties.Faults f = properties.faults();
@@ -23,6 +24,20 @@ public class SandboxFaults {
         duplicateReceipts = new AtomicBoolean(f.duplicateReceipts());
         dropReceipts = new AtomicBoolean(f.dropReceipts());
         rejectAll = new AtomicBoolean(f.rejectAll());
+        transportResponses = new AtomicBoolean(properties.transportResponses());
+    }
+
+    /**
+     * Answer each message first with the exchange platform's {@code DxpRep} (0000 taken; 1001 for a signature
+     * that fails, after which no customs receipt follows), as the e-port does for the transfer client. Not a
+     * fault: a behaviour, off by default.
+     */
+    public void transportResponses(boolean on) {
+        transportResponses.set(on);
+    }
+
+    boolean transportResponses() {
+        return transportResponses.get();
     }
 
     /** Answer the next {@code n} requests with 503 and {@code Retry-After: 1}. */
@@ -54,6 +69,7 @@ public class SandboxFaults {
         duplicateReceipts.set(false);
         dropReceipts.set(false);
         rejectAll.set(false);
+        transportResponses.set(false);
     }
 
     boolean takeUnavailable() {

@@ -13,14 +13,35 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param receiptSecretFile  shared secret for the HMAC over each receipt body (created on first start)
  * @param latency            delay before each receipt
  * @param faults             misbehaviour on purpose, for tests
+ * @param oauth2             the sandbox's OAuth2 token endpoint and the submission paths that need its bearer tokens
+ * @param transportResponses answer each message first with a {@code DxpRep} transport response, as the e-port's
+ *                           exchange platform does (off by default)
  */
 @ConfigurationProperties("gateway.sandbox")
 record SandboxProperties(boolean enabled, Path certificatesDir, String receiptUrl, Path receiptSecretFile,
-        Duration latency, Faults faults) {
+        Duration latency, Faults faults, OAuth2 oauth2, boolean transportResponses) {
 
     SandboxProperties {
         latency = latency == null ? Duration.ofMillis(200) : latency;
         faults = faults == null ? new Faults(0, false, false, false) : faults;
+        oauth2 = oauth2 == null ? new OAuth2(null, null, null, null) : oauth2;
+    }
+
+    /**
+     * The OAuth2 client-credentials grant as a UK-style authority runs it: {@code POST /sandbox/oauth2/token}
+     * issues short-lived opaque tokens to the one registered client; requests to the protected paths need one.
+     *
+     * @param clientId          the registered client; no client id, no token endpoint
+     * @param clientSecretFile  its secret (created with a random one on first start, like the receipt secret)
+     * @param tokenTtl          how long a token lives
+     * @param protectedPaths    path prefixes that need {@code Authorization: Bearer <token>}
+     */
+    record OAuth2(String clientId, Path clientSecretFile, Duration tokenTtl, java.util.List<String> protectedPaths) {
+        OAuth2 {
+            tokenTtl = tokenTtl == null ? Duration.ofMinutes(5) : tokenTtl;
+            protectedPaths = protectedPaths == null ? java.util.List.of("/sandbox/ceb/bearer/")
+                    : java.util.List.copyOf(protectedPaths);
+        }
     }
 
     /**

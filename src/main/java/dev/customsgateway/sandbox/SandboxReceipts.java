@@ -77,9 +77,18 @@ class SandboxReceipts {
         if (faults.dropReceipts()) {
             return;
         }
+        long delay = properties.latency().toMillis();
+        if (faults.transportResponses()) {
+            byte[] response = SandboxTransportResponse.of(text(businessHead, "guid"), messageType,
+                    verdict.signatureFailed() ? "1001" : "0000",
+                    verdict.signatureFailed() ? "签名无效 " + verdict.returnInfo() : "OK");
+            scheduler.schedule(() -> post(response, 1), delay / 2, TimeUnit.MILLISECONDS);
+            if (verdict.signatureFailed()) {
+                return; // refused in transport: customs never sees it
+            }
+        }
         List<String[]> sequence = verdict.accepted() ? acceptedSequence(messageType, verdict)
                 : List.<String[]>of(step(verdict.returnStatus(), verdict.returnInfo()));
-        long delay = properties.latency().toMillis();
         for (int i = 0; i < sequence.size(); i++) {
             String[] step = sequence.get(i);
             byte[] receipt = receipt(messageType, businessHead, step[0], step[1]);

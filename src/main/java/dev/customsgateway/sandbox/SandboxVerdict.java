@@ -14,6 +14,11 @@ record SandboxVerdict(boolean accepted, String returnStatus, String returnInfo) 
         return new SandboxVerdict(false, "100", "[Code:0002;Desc:报文格式校验失败] " + reason);
     }
 
+    /** Whether the signature failed: the exchange platform's transport response then says 1001. */
+    boolean signatureFailed() {
+        return returnInfo.startsWith("[Code:1001;");
+    }
+
     static SandboxVerdict signatureInvalid(String reason) {
         return new SandboxVerdict(false, "100", "[Code:1001;Desc:签名无效] " + reason);
     }

@@ -13,7 +13,7 @@ class BackoffAndCircuitTest {
 
     private static final DeliveryProperties.Destination DEST = new DeliveryProperties.Destination(
             DeliveryProperties.TransportKind.HTTP, "http://127.0.0.1:1/x", Duration.ofSeconds(5), 5,
-            Duration.ofSeconds(1), Duration.ofSeconds(60), 3, Duration.ofSeconds(30), null);
+            Duration.ofSeconds(1), Duration.ofSeconds(60), 3, Duration.ofSeconds(30), null, null, null);
 
     @RepeatedTest(20)
     void backoffDoublesWithJitterAndStopsAtTheCap() {

@@ -56,7 +56,7 @@ class FolderTransportDxpTest {
     @Test
     void withoutAnEnvelopeTheSignedXmlIsWrittenAsItIs() throws Exception {
         DeliveryProperties.Destination plain = new DeliveryProperties.Destination(
-                DeliveryProperties.TransportKind.FOLDER, null, null, 0, null, null, 0, null, null);
+                DeliveryProperties.TransportKind.FOLDER, null, null, 0, null, null, 0, null, null, null, null);
         assertThat(transport().send(ITEM, plain, SIGNED).delivered()).isTrue();
         assertThat(Files.readAllBytes(outbox.resolve("demo").resolve(ITEM.fileName()))).isEqualTo(SIGNED);
     }
@@ -70,7 +70,7 @@ class FolderTransportDxpTest {
     private static DeliveryProperties.Destination destination(String senderId) {
         return new DeliveryProperties.Destination(DeliveryProperties.TransportKind.FOLDER, null, null, 0, null, null,
                 0, null, new DeliveryProperties.Envelope(DeliveryProperties.EnvelopeKind.DXP, senderId,
-                        "DXPEDCCEB0000002"));
+                        "DXPEDCCEB0000002"), null, null);
     }
 
     private static String text(Element root, String name) {
