@@ -14,13 +14,24 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * The sandbox's stand-in for HMRC's declaration intake: HMRC's own sample is taken (202, once per guid), a
- * declaration that breaks the schema and anything that is not a WCO declaration are refused with 400.
+ * The sandbox's stand-in for HMRC's declaration intake: like HMRC it wants an OAuth2 bearer token (401 without);
+ * HMRC's own sample is taken (202, once per guid), a declaration that breaks the schema and anything that is not
+ * a WCO declaration are refused with 400.
  */
 class SandboxHmrcTest extends GatewayIntegrationTest {
 
     private static final Path SAMPLE = Path.of("src/test/resources/fixtures/official/wco/TT_IM068a.xml");
     private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void wantsABearerTokenFromTheTokenEndpoint() throws Exception {
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(
+                        URI.create(baseUrl() + "/sandbox/hmrc/declarations"))
+                .header("Content-Type", "application/xml")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Files.readAllBytes(SAMPLE))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+    }
 
     @Test
     void takesAValidDeclarationOncePerGuid() throws Exception {
@@ -49,9 +60,22 @@ class SandboxHmrcTest extends GatewayIntegrationTest {
         assertThat(notWco.body()).contains("NOT_WCO_DECLARATION");
     }
 
+    /** A token from the sandbox's client-credentials grant, with the secret the embedded sandbox created. */
+    private String token() throws Exception {
+        String secret = Files.readString(DATA_DIR.resolve("keys/sandbox-oauth2-client.secret")).strip();
+        String form = "grant_type=client_credentials&client_id=gateway-sandbox-client&client_secret="
+                + java.net.URLEncoder.encode(secret, StandardCharsets.UTF_8);
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/sandbox/oauth2/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        return answer.body().replaceAll(".*\"access_token\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+    }
+
     private HttpResponse<String> post(byte[] body, String guid) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/sandbox/hmrc/declarations"))
                 .header("Content-Type", "application/xml").header("X-Message-Guid", guid)
+                .header("Authorization", "Bearer " + token())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }
