@@ -108,6 +108,12 @@ class ChainRepository {
                 .query(Long.class).optional();
     }
 
+    /** The data key the content store recorded as sealing an artefact (kept after the key is destroyed). */
+    String sealingKeyOf(String sha256) {
+        return jdbc.sql("select key_id from sealed_content where sha256 = ?").param(sha256).query(String.class)
+                .optional().orElse(null);
+    }
+
     Optional<String> entryHashAt(long seq) {
         return jdbc.sql("select entry_hash from message_log where seq = ?").param(seq).query(String.class).optional();
     }

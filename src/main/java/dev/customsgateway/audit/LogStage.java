@@ -36,5 +36,13 @@ public enum LogStage {
     /** An upload repeated the exact content of an earlier submission and was not declared again. */
     DUPLICATE,
     /** A signing certificate is within the warning period before expiry (once a day per key). */
-    CERTIFICATE_EXPIRING
+    CERTIFICATE_EXPIRING,
+    /** Retention destroyed a data key (crypto-shredding): the artefacts it sealed are gone; names key and period. */
+    ARTEFACTS_SHREDDED,
+    /** A legal hold was placed on a merchant or a message: its artefacts are kept past retention. */
+    LEGAL_HOLD_SET,
+    /** A legal hold was released. */
+    LEGAL_HOLD_RELEASED,
+    /** Someone read or exported through the compliance API: which credential (its id), what, and the answer. */
+    COMPLIANCE_ACCESS
 }

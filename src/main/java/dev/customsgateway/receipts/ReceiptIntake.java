@@ -58,6 +58,7 @@ class ReceiptIntake {
                         entry.guid(), entry.orderNo());
                 continue;
             }
+            store.put(message.merchantId(), receipt); // now sealed with the merchant's key, for its retention
             messageLog.record(new LogEntry(message.guid(), message.merchantId(), message.submissionId(),
                     LogStage.RECEIPT, entry.receiptType(), entry.orderNo(), message.guid(), "receipt",
                     stored.sha256(), stored.size(), entry.returnStatus() + " " + explanation));

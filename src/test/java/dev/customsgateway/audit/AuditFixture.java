@@ -26,6 +26,8 @@ final class AuditFixture implements AutoCloseable {
     final HikariDataSource dataSource;
     final JdbcClient jdbc;
     final TransactionTemplate tx;
+    final MasterKey masterKey;
+    final DataKeys dataKeys;
     final ContentStore store;
     final ChainRepository chain;
     final MessageLog log;
@@ -64,7 +66,9 @@ final class AuditFixture implements AutoCloseable {
         tx = new TransactionTemplate(new JdbcTransactionManager(dataSource));
         properties = new AuditProperties(dir.resolve("store"), dir.resolve("keys"), Duration.ZERO, tsaUrl,
                 tsaCertificate, dir.resolve("auditor.token"));
-        store = new ContentStore(properties);
+        masterKey = new MasterKey(properties.masterKeyFile(), null);
+        dataKeys = new DataKeys(jdbc, masterKey, Clock.systemUTC());
+        store = new ContentStore(properties, new ArtefactSealing(dataKeys, jdbc));
         chain = new ChainRepository(jdbc);
         log = new MessageLog(jdbc, store, new LogChain(chain, tx), Clock.systemUTC());
         checkpoints = new CheckpointRepository(jdbc);
