@@ -29,6 +29,13 @@ class ArtefactSealing {
         return keys.byId(keyId);
     }
 
+    /** The id of the destroyed data key that sealed a digest, or null (never sealed, or its key is live). */
+    String destroyedKeyOf(String sha256) {
+        return jdbc.sql("select d.id from sealed_content s join data_key d on d.id = s.key_id"
+                        + " where s.sha256 = ? and d.destroyed_at is not null").param(sha256).query(String.class)
+                .optional().orElse(null);
+    }
+
     /**
      * Claims a digest for a key (in the caller's transaction, or on its own): true when the bytes must be written
      * sealed with that key (new digest, or sealed with another key so far: the newest key wins, the one that lives

@@ -147,7 +147,17 @@ public class ContentStore {
      * segment does not authenticate, and opening with {@link ArtefactShreddedException} once its key was destroyed.
      */
     public InputStream open(String sha256) throws IOException {
-        InputStream raw = Files.newInputStream(pathOf(sha256));
+        InputStream raw;
+        try {
+            raw = Files.newInputStream(pathOf(sha256));
+        } catch (java.nio.file.NoSuchFileException e) {
+            String destroyed = sealing == null ? null : sealing.destroyedKeyOf(sha256);
+            if (destroyed != null) {
+                throw new ArtefactShreddedException("artefact " + sha256 + " was shredded by retention (data key "
+                        + destroyed + " destroyed)");
+            }
+            throw e;
+        }
         try {
             PushbackInputStream in = new PushbackInputStream(new BufferedInputStream(raw, 1 << 16), 512);
             ArtefactCipher.Header header = ArtefactCipher.readHeader(in);
@@ -161,6 +171,34 @@ public class ContentStore {
         } catch (IOException | RuntimeException e) {
             raw.close();
             throw e;
+        }
+    }
+
+    /**
+     * Seals a stored artefact again with another data key (the retention job keeps bytes that a later entry still
+     * names when the key they were sealed with is destroyed). The plaintext is authenticated and its digest checked
+     * on the way; the index row is the caller's to update.
+     */
+    void reseal(String sha256, DataKeys.DataKey key) throws IOException {
+        Path tmpDir = root.resolve("tmp");
+        Files.createDirectories(tmpDir);
+        Path tmp = Files.createTempFile(tmpDir, "reseal-", ".part");
+        try {
+            MessageDigest digest = Sha256.newDigest();
+            try (InputStream in = open(sha256);
+                    ArtefactCipher.Sealing sealed = ArtefactCipher.seal(Files.newOutputStream(tmp), key.id(),
+                            key.key())) {
+                in.transferTo(new DigestOutputStream(sealed, digest));
+                if (!Sha256.hex(digest).equals(sha256)) {
+                    throw new IOException("artefact " + sha256 + " does not hash to its name; not re-sealed");
+                }
+                sealed.finish(sha256);
+            }
+            force(tmp);
+            moveIntoPlace(tmp, pathOf(sha256), true);
+            force(pathOf(sha256).getParent());
+        } finally {
+            Files.deleteIfExists(tmp);
         }
     }
 

@@ -36,6 +36,7 @@ final class AuditFixture implements AutoCloseable {
     final CheckpointSigner signer;
     final LogVerifier verifier;
     final AuditProperties properties;
+    final MovableClock clock = new MovableClock();
 
     AuditFixture(Path dir) throws IOException {
         this(dir, null, null, 10);
@@ -67,14 +68,14 @@ final class AuditFixture implements AutoCloseable {
         properties = new AuditProperties(dir.resolve("store"), dir.resolve("keys"), Duration.ZERO, tsaUrl,
                 tsaCertificate, dir.resolve("auditor.token"));
         masterKey = new MasterKey(properties.masterKeyFile(), null);
-        dataKeys = new DataKeys(jdbc, masterKey, Clock.systemUTC());
+        dataKeys = new DataKeys(jdbc, masterKey, clock);
         store = new ContentStore(properties, new ArtefactSealing(dataKeys, jdbc));
         chain = new ChainRepository(jdbc);
-        log = new MessageLog(jdbc, store, new LogChain(chain, tx), Clock.systemUTC());
+        log = new MessageLog(jdbc, store, new LogChain(chain, tx), clock);
         checkpoints = new CheckpointRepository(jdbc);
         key = new CheckpointKey(properties);
         signer = new CheckpointSigner(chain, checkpoints, key, properties, Clock.systemUTC());
-        verifier = new LogVerifier(chain, checkpoints, store, key, properties, Clock.systemUTC());
+        verifier = new LogVerifier(chain, checkpoints, store, key, properties, clock);
     }
 
     /** Records {@code n} entries of one submission, each with its own small artefact. */
