@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
  * Configuration of the message log and its tamper evidence ({@code gateway.audit}).
@@ -27,6 +28,7 @@ record AuditProperties(Path storeDir, Path keyDir, Duration checkpointInterval, 
 
     static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofMinutes(10);
 
+    @ConstructorBinding
     AuditProperties {
         if (storeDir == null) {
             storeDir = Path.of("data", "store");

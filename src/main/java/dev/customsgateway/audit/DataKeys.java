@@ -48,6 +48,14 @@ class DataKeys {
         this.clock = clock;
     }
 
+    /**
+     * Loads the master key at start-up, creating it on a first start (no data key yet): a missing key file with
+     * data keys present stops the start with the reason, instead of failing at the first artefact.
+     */
+    void checkMasterKey() {
+        master.get(jdbc.sql("select count(*) from data_key").query(Long.class).single() == 0);
+    }
+
     /** The key new artefacts of a merchant are sealed with: its key of the current month. */
     DataKey current(String merchantId) {
         return forScope(new Scope(merchantId == null ? GATEWAY_SCOPE : merchantId, Scope.periodOf(clock.instant())));

@@ -16,7 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * entries ({@link LogStage#LEGAL_HOLD_SET}, {@link LogStage#LEGAL_HOLD_RELEASED}) in the same transaction.
  */
 @Component
-class LegalHolds {
+public class LegalHolds {
 
     private final JdbcClient jdbc;
     private final MessageLog log;
@@ -31,7 +31,7 @@ class LegalHolds {
     }
 
     /** Places a hold on a merchant ({@code guid} null) or on one of its messages; returns the hold's id. */
-    String place(String merchantId, String guid, String reason, String by) {
+    public String place(String merchantId, String guid, String reason, String by) {
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("a legal hold needs a reason (case, order, request)");
         }
@@ -48,7 +48,7 @@ class LegalHolds {
     }
 
     /** Releases an active hold; false when there is none with that id. */
-    boolean release(String id, String by) {
+    public boolean release(String id, String by) {
         Boolean released = tx.execute(s -> {
             Optional<Hold> hold = active().stream().filter(h -> h.id().equals(id)).findFirst();
             if (hold.isEmpty()) {
@@ -65,7 +65,7 @@ class LegalHolds {
         return Boolean.TRUE.equals(released);
     }
 
-    List<Hold> active() {
+    public List<Hold> active() {
         return jdbc.sql("select id, merchant_id, guid, reason, set_by, set_at from legal_hold where released_at is null"
                         + " order by set_at")
                 .query((rs, n) -> new Hold(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
@@ -78,6 +78,6 @@ class LegalHolds {
     }
 
     /** An active hold. */
-    record Hold(String id, String merchantId, String guid, String reason, String setBy, java.time.Instant setAt) {
+    public record Hold(String id, String merchantId, String guid, String reason, String setBy, java.time.Instant setAt) {
     }
 }

@@ -26,7 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * log entries themselves (and their digests) stay, so the chain still verifies. {@link #plan} is the dry run.
  */
 @Component
-class RetentionJob {
+public class RetentionJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(RetentionJob.class);
 
@@ -54,7 +54,7 @@ class RetentionJob {
     }
 
     /** What a run would do now, changing nothing. */
-    List<Decision> plan() {
+    public List<Decision> plan() {
         return new Rules().decisions();
     }
 
@@ -190,10 +190,17 @@ class RetentionJob {
     }
 
     /** What happens to one data key. */
-    enum Action { KEEP, HELD, DESTROY }
+    public enum Action { KEEP, HELD, DESTROY }
 
     /** The decision on one data key, with the day it expires (or expired) and why. */
-    record Decision(String keyId, DataKeys.Scope scope, LocalDate expires, Action action, String reason) {
+    public record Decision(String keyId, DataKeys.Scope scope, LocalDate expires, Action action, String reason) {
+
+        /** As the APIs show it. */
+        public java.util.Map<String, Object> view() {
+            return java.util.Map.of("keyId", keyId, "merchantId", scope.merchantId(), "period",
+                    scope.period().toString(), "expires", expires.toString(), "action", action.name(), "reason",
+                    reason);
+        }
 
         @Override
         public String toString() {
