@@ -41,6 +41,7 @@ class DataKeys {
     private final MasterKey master;
     private final Clock clock;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final Map<Scope, CachedScope> byScope = new ConcurrentHashMap<>();
 
     DataKeys(JdbcClient jdbc, MasterKey master, Clock clock) {
         this.jdbc = jdbc;
@@ -63,6 +64,16 @@ class DataKeys {
 
     /** The live key of a merchant and month, created when there is none yet. */
     DataKey forScope(Scope scope) {
+        CachedScope cached = byScope.get(scope);
+        if (cached != null && cached.until().isAfter(clock.instant())) {
+            return cached.key(); // every artefact stored asks: one query per merchant and month every few minutes
+        }
+        DataKey key = load(scope);
+        byScope.put(scope, new CachedScope(key, clock.instant().plus(CACHE_FOR)));
+        return key;
+    }
+
+    private DataKey load(Scope scope) {
         Optional<Row> row = find(scope);
         if (row.isEmpty()) {
             create(scope);
@@ -95,6 +106,7 @@ class DataKeys {
     /** Destroys a key (in the caller's transaction). True when it was live. */
     boolean destroy(String id) {
         cache.remove(id);
+        byScope.values().removeIf(c -> c.key().id().equals(id));
         return jdbc.sql("update data_key set wrapped_key = null, destroyed_at = ? where id = ? and destroyed_at is null")
                 .params(clock.instant().atOffset(ZoneOffset.UTC), id).update() == 1;
     }
@@ -205,5 +217,8 @@ class DataKeys {
     }
 
     private record Cached(SecretKey key, Instant until) {
+    }
+
+    private record CachedScope(DataKey key, Instant until) {
     }
 }

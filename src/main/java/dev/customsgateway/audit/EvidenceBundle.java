@@ -57,15 +57,20 @@ public class EvidenceBundle {
         }
         Map<String, byte[]> artefactFiles = new LinkedHashMap<>();
         Map<String, String> shredded = new LinkedHashMap<>();
+        Map<String, String> unreadable = new LinkedHashMap<>();
         for (ChainedEntry e : List.copyOf(entries)) {
             String sha256 = e.entry().artefactSha256();
-            if (sha256 == null || artefactFiles.containsKey(sha256) || shredded.containsKey(sha256)) {
+            if (sha256 == null || artefactFiles.containsKey("artefacts/" + sha256) || shredded.containsKey(sha256)
+                    || unreadable.containsKey(sha256)) {
                 continue;
             }
             try (InputStream in = store.open(sha256)) {
                 artefactFiles.put("artefacts/" + sha256, in.readAllBytes());
             } catch (ArtefactShreddedException gone) {
                 shredded.put(sha256, gone.getMessage());
+            } catch (ArtefactTamperedException altered) {
+                // Left out: the bundle then fails verification on that artefact, as it should.
+                unreadable.put(sha256, altered.getMessage());
             }
         }
         if (!shredded.isEmpty()) {
@@ -97,6 +102,11 @@ public class EvidenceBundle {
                     """);
             shredded.forEach((sha256, why) -> text.append(sha256).append("  ").append(why).append('\n'));
             files.put("SHREDDED.txt", text.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        if (!unreadable.isEmpty()) {
+            StringBuilder text = new StringBuilder("Artefacts whose stored bytes failed authentication (altered):\n");
+            unreadable.forEach((sha256, why) -> text.append(sha256).append("  ").append(why).append('\n'));
+            files.put("ALTERED.txt", text.toString().getBytes(StandardCharsets.UTF_8));
         }
         files.put("README.txt", readme(guid, !shredded.isEmpty()).getBytes(StandardCharsets.UTF_8));
         StringBuilder manifest = new StringBuilder();

@@ -175,6 +175,35 @@ class RetentionTest {
         assertThat(EvidenceVerifier.verify(new java.io.ByteArrayInputStream(zip.toByteArray()), null)).isEmpty();
     }
 
+    @Test
+    void operatorCommandsPlaceAndReleaseHoldsAndDryRunTheJob() throws Exception {
+        f.clock.set(JANUARY_2020);
+        String old = message("demo", "guid-old", "buyer Li Lei");
+        f.clock.set(LATER);
+        LegalHoldCommand legalHold = new LegalHoldCommand(holds);
+        RetentionCommand retention = new RetentionCommand(job);
+
+        assertThat(run(legalHold, "place", "demo")).as("a hold needs a reason").startsWith("64");
+        String placed = run(legalHold, "place", "demo", "--reason=tax audit 2023");
+        assertThat(placed).startsWith("0 hold ").contains(" placed");
+        String id = placed.split(" ")[2];
+        assertThat(run(legalHold, "list")).contains(id).contains("tax audit 2023");
+        assertThat(run(retention, "--dry-run")).contains("HELD demo 2020-01").contains("0 data key(s) would be destroyed");
+        assertThat(run(legalHold, "release", id)).startsWith("0 hold " + id + " released");
+        assertThat(run(retention, "--dry-run")).contains("WOULD DESTROY demo 2020-01");
+        assertThat(f.store.pathOf(old)).as("a dry run changes nothing").exists();
+        assertThat(run(retention)).contains("DESTROY demo 2020-01").contains("1 data key(s) destroyed");
+        assertThat(f.store.pathOf(old)).doesNotExist();
+    }
+
+    /** The command's exit status, a space, and what it printed. */
+    private static String run(dev.customsgateway.core.GatewayCommand command, String... args) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        java.io.PrintStream print = new java.io.PrintStream(out, true, StandardCharsets.UTF_8);
+        int status = command.run(List.of(args), print, print);
+        return status + " " + out.toString(StandardCharsets.UTF_8);
+    }
+
     private String message(String merchant, String guid, String text) {
         ContentStore.StoredContent c = f.store.put(merchant, text.getBytes(StandardCharsets.UTF_8));
         f.log.record(new LogEntry(guid, merchant, "sub-" + guid, LogStage.MAPPED, "CEB311", "order-" + guid, guid,
