@@ -44,9 +44,9 @@ public class ComplianceAccessLog {
     /** Access records, newest first: all, or one credential's; at most {@code limit}. */
     List<Access> list(String credentialId, Instant since, int limit) {
         return jdbc.sql("select seq, recorded_at, correlation_id, merchant_id, detail from message_log"
-                        + " where stage = 'COMPLIANCE_ACCESS' and correlation_id like ? and recorded_at >= ?"
+                        + " where stage = 'COMPLIANCE_ACCESS' and (? is null or correlation_id = ?) and recorded_at >= ?"
                         + " order by seq desc limit ?")
-                .params(credentialId == null ? CORRELATION_PREFIX + "%" : CORRELATION_PREFIX + credentialId,
+                .params(credentialId, credentialId == null ? null : CORRELATION_PREFIX + credentialId,
                         (since == null ? Instant.EPOCH : since).atOffset(java.time.ZoneOffset.UTC),
                         Math.max(1, Math.min(limit, 10_000)))
                 .query((rs, n) -> new Access(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(),

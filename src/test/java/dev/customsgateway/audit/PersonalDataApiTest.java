@@ -87,7 +87,7 @@ class PersonalDataApiTest extends GatewayIntegrationTest {
         assertThat(send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/audit/verification"))
                 .header("Authorization", "Bearer cga_wrong")).statusCode()).isEqualTo(401);
 
-        HttpResponse<String> access = send(auditor("/api/v1/audit/access?credential=" + credential));
+        HttpResponse<String> access = send(auditor("/api/v1/audit/access?since=2020-01-01T00:00:00Z&credential=" + credential));
         assertThat(access.statusCode()).isEqualTo(200);
         JsonNode records = GatewayClient.json(access.body()).get("access");
         assertThat(records.toString()).contains("GET /api/v1/audit/verification?artefacts=false")
