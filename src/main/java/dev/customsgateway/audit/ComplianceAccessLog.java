@@ -44,8 +44,8 @@ public class ComplianceAccessLog {
     /** Access records, newest first: all, or one credential's; at most {@code limit}. */
     List<Access> list(String credentialId, Instant since, int limit) {
         return jdbc.sql("select seq, recorded_at, correlation_id, merchant_id, detail from message_log"
-                        + " where stage = 'COMPLIANCE_ACCESS' and (? is null or correlation_id = ?) and recorded_at >= ?"
-                        + " order by seq desc limit ?")
+                        + " where stage = 'COMPLIANCE_ACCESS' and (cast(? as varchar) is null or correlation_id = ?)"
+                        + " and recorded_at >= ? order by seq desc limit ?")
                 .params(credentialId, credentialId == null ? null : CORRELATION_PREFIX + credentialId,
                         (since == null ? Instant.EPOCH : since).atOffset(java.time.ZoneOffset.UTC),
                         Math.max(1, Math.min(limit, 10_000)))
