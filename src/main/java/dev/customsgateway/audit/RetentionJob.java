@@ -112,16 +112,23 @@ public class RetentionJob {
     }
 
     private void reseal(String sha256, DataKeys.Scope scope) {
-        DataKeys.DataKey target = keys.forScope(scope);
+        DataKeys.DataKey target;
+        try {
+            target = keys.forScope(scope);
+        } catch (IllegalStateException destroyed) {
+            // That month was shredded before a hold brought it back into retention: its merchant's current key.
+            target = keys.current(scope.merchantId());
+        }
+        DataKeys.DataKey sealWith = target;
         tx.executeWithoutResult(s -> {
             jdbc.sql("select key_id from sealed_content where sha256 = ? for update").param(sha256)
                     .query(String.class).optional();
             try {
-                store.reseal(sha256, target);
+                store.reseal(sha256, sealWith);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot re-seal artefact " + sha256 + " for " + scope, e);
             }
-            jdbc.sql("update sealed_content set key_id = ? where sha256 = ?").params(target.id(), sha256).update();
+            jdbc.sql("update sealed_content set key_id = ? where sha256 = ?").params(sealWith.id(), sha256).update();
         });
     }
 

@@ -56,6 +56,12 @@ class LegalHoldController {
                 .query(Long.class).single() == 0) {
             return problem(HttpStatus.NOT_FOUND, "MERCHANT_UNKNOWN", "no merchant " + request.merchantId().strip());
         }
+        if (request.guid() != null && !request.guid().isBlank() && jdbc.sql("select count(*) from message_log"
+                + " where guid = ? and merchant_id = ?").params(request.guid().strip(), request.merchantId().strip())
+                .query(Long.class).single() == 0) {
+            return problem(HttpStatus.NOT_FOUND, "MESSAGE_UNKNOWN", "merchant " + request.merchantId().strip()
+                    + " has no message " + request.guid().strip());
+        }
         String id = holds.place(request.merchantId().strip(), request.guid() == null || request.guid().isBlank()
                 ? null : request.guid().strip(), request.reason(), "operator-credential:" + operator.get());
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", id));

@@ -121,6 +121,12 @@ class PersonalDataApiTest extends GatewayIntegrationTest {
         assertThat(jdbc.sql("select detail from message_log where stage in ('LEGAL_HOLD_SET', 'LEGAL_HOLD_RELEASED')"
                 + " and detail like ? order by seq").param("hold " + id + "%").query(String.class).list())
                 .hasSize(2).allMatch(d -> d.contains("operator-credential:")).noneMatch(d -> d.contains(operator));
+        HttpResponse<String> unknown = send(HttpRequest.newBuilder(URI.create(baseUrl()
+                + "/api/v1/operator/legal-holds")).header("Authorization", "Bearer " + operator)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"merchantId\":\"demo\",\"guid\":\"no-such-guid\",\"reason\":\"x\"}")));
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("MESSAGE_UNKNOWN");
         assertThat(send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/operator/legal-holds"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{}"))).statusCode()).isIn(401, 403);
