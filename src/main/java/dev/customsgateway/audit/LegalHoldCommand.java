@@ -17,9 +17,11 @@ class LegalHoldCommand implements GatewayCommand {
             + " | legal-hold release HOLD_ID | legal-hold list";
 
     private final LegalHolds holds;
+    private final org.springframework.core.env.Environment environment;
 
-    LegalHoldCommand(LegalHolds holds) {
+    LegalHoldCommand(LegalHolds holds, org.springframework.core.env.Environment environment) {
         this.holds = holds;
+        this.environment = environment;
     }
 
     @Override
@@ -35,27 +37,31 @@ class LegalHoldCommand implements GatewayCommand {
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
         String by = "command:" + System.getProperty("user.name", "unknown");
-        String verb = args.isEmpty() ? "" : args.get(0);
+        CommandOptions options = new CommandOptions(args, environment);
+        List<String> words = args.stream().filter(a -> !a.startsWith("--")).toList();
+        String verb = words.isEmpty() ? "" : words.get(0);
         switch (verb) {
             case "place" -> {
-                String reason = option(args, "--reason=");
-                if (args.size() < 2 || args.get(1).startsWith("--") || reason == null || reason.isBlank()) {
+                String reason = options.get("reason");
+                String message = options.get("message");
+                if (words.size() != 2 || reason == null || reason.isBlank()) {
                     err.println(USAGE);
                     return 64;
                 }
-                out.println("hold " + holds.place(args.get(1), option(args, "--message="), reason, by) + " placed");
+                out.println("hold " + holds.place(words.get(1), message == null || message.isBlank() ? null : message,
+                        reason, by) + " placed");
                 return 0;
             }
             case "release" -> {
-                if (args.size() != 2) {
+                if (words.size() != 2) {
                     err.println(USAGE);
                     return 64;
                 }
-                if (!holds.release(args.get(1), by)) {
-                    err.println("no active legal hold " + args.get(1));
+                if (!holds.release(words.get(1), by)) {
+                    err.println("no active legal hold " + words.get(1));
                     return 1;
                 }
-                out.println("hold " + args.get(1) + " released");
+                out.println("hold " + words.get(1) + " released");
                 return 0;
             }
             case "list" -> {
@@ -69,10 +75,5 @@ class LegalHoldCommand implements GatewayCommand {
                 return 64;
             }
         }
-    }
-
-    private static String option(List<String> args, String prefix) {
-        return args.stream().filter(a -> a.startsWith(prefix)).map(a -> a.substring(prefix.length())).findFirst()
-                .orElse(null);
     }
 }

@@ -14,9 +14,11 @@ import org.springframework.stereotype.Component;
 class RetentionCommand implements GatewayCommand {
 
     private final RetentionJob job;
+    private final org.springframework.core.env.Environment environment;
 
-    RetentionCommand(RetentionJob job) {
+    RetentionCommand(RetentionJob job, org.springframework.core.env.Environment environment) {
         this.job = job;
+        this.environment = environment;
     }
 
     @Override
@@ -31,7 +33,7 @@ class RetentionCommand implements GatewayCommand {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
-        boolean dryRun = args.contains("--dry-run");
+        boolean dryRun = new CommandOptions(args, environment).has("dry-run");
         if (args.stream().anyMatch(a -> !a.equals("--dry-run"))) {
             err.println("usage: retention [--dry-run]");
             return 64;

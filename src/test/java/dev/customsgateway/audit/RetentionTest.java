@@ -180,8 +180,8 @@ class RetentionTest {
         f.clock.set(JANUARY_2020);
         String old = message("demo", "guid-old", "buyer Li Lei");
         f.clock.set(LATER);
-        LegalHoldCommand legalHold = new LegalHoldCommand(holds);
-        RetentionCommand retention = new RetentionCommand(job);
+        LegalHoldCommand legalHold = new LegalHoldCommand(holds, new org.springframework.core.env.StandardEnvironment());
+        RetentionCommand retention = new RetentionCommand(job, new org.springframework.core.env.StandardEnvironment());
 
         assertThat(run(legalHold, "place", "demo")).as("a hold needs a reason").startsWith("64");
         String placed = run(legalHold, "place", "demo", "--reason=tax audit 2023");
@@ -189,6 +189,15 @@ class RetentionTest {
         String id = placed.split(" ")[2];
         assertThat(run(legalHold, "list")).contains(id).contains("tax audit 2023");
         assertThat(run(retention, "--dry-run")).contains("HELD demo 2020-01").contains("0 data key(s) would be destroyed");
+        // As launched (java -jar ... legal-hold place demo --reason=...): the launcher hands --options to Spring.
+        org.springframework.core.env.StandardEnvironment launched = new org.springframework.core.env.StandardEnvironment();
+        launched.getPropertySources().addFirst(new org.springframework.core.env.SimpleCommandLinePropertySource(
+                "--reason=second case", "--message=guid-old", "--dry-run"));
+        String second = run(new LegalHoldCommand(holds, launched), "place", "demo");
+        assertThat(second).startsWith("0 hold ");
+        assertThat(holds.active()).anyMatch(h -> "guid-old".equals(h.guid()) && h.reason().equals("second case"));
+        assertThat(run(new RetentionCommand(job, launched))).contains("dry run:");
+        assertThat(run(legalHold, "release", second.split(" ")[2])).startsWith("0 hold ");
         assertThat(run(legalHold, "release", id)).startsWith("0 hold " + id + " released");
         assertThat(run(retention, "--dry-run")).contains("WOULD DESTROY demo 2020-01");
         assertThat(f.store.pathOf(old)).as("a dry run changes nothing").exists();
