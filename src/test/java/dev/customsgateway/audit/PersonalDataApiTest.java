@@ -57,6 +57,9 @@ class PersonalDataApiTest extends GatewayIntegrationTest {
                 }
             }
         }
+        assertThat(java.nio.file.Files.getPosixFilePermissions(DATA_DIR.resolve("keys/master.key")))
+                .as("the master key is created owner-only on first start, outside the database")
+                .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         HttpResponse<String> xml = client.get(key, "/api/v1/messages/" + guid + "/xml", "application/xml");
         assertThat(xml.statusCode()).isEqualTo(200);
         assertThat(xml.body()).contains("张三");
