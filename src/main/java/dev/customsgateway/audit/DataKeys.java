@@ -111,6 +111,33 @@ class DataKeys {
                 .params(clock.instant().atOffset(ZoneOffset.UTC), id).update() == 1;
     }
 
+    /**
+     * Wraps every live data key again, from the {@code current} master key to {@code next}, in the caller's
+     * transaction (master-key rotation); returns how many. Destroyed keys have nothing left to wrap.
+     */
+    int rewrap(SecretKey current, SecretKey next) {
+        List<Row> rows = jdbc.sql("select id, merchant_id, period, master_key_id, wrapped_key from data_key"
+                + " where wrapped_key is not null for update").query(DataKeys::row).list();
+        String currentId = MasterKey.idOf(current);
+        for (Row row : rows) {
+            if (!currentId.equals(row.masterKeyId())) {
+                throw new IllegalStateException("data key " + row.id() + " is wrapped by master key "
+                        + row.masterKeyId() + ", not by the configured one (" + currentId + "): nothing rotated");
+            }
+            try {
+                byte[] raw = crypt(Cipher.DECRYPT_MODE, current, aad(row.id(), row.scope()), row.wrapped(), null);
+                jdbc.sql("update data_key set wrapped_key = ?, master_key_id = ? where id = ?")
+                        .params(crypt(Cipher.ENCRYPT_MODE, next, aad(row.id(), row.scope()), null, raw),
+                                MasterKey.idOf(next), row.id()).update();
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("data key " + row.id() + " cannot be unwrapped: nothing rotated", e);
+            }
+        }
+        cache.clear();
+        byScope.clear();
+        return rows.size();
+    }
+
     /** Every key, live or destroyed, oldest period first. */
     List<KeyInfo> all() {
         return jdbc.sql("select id, merchant_id, period, destroyed_at from data_key order by period, merchant_id")

@@ -70,6 +70,28 @@ class MasterKey {
         return key;
     }
 
+    /** Whether the key comes from {@code GATEWAY_AUDIT_MASTER_KEY} rather than the key file. */
+    boolean fromEnvironment() {
+        return fromEnvironment != null;
+    }
+
+    /** Forgets the key read, so the next use reads the file again (after a rotation). */
+    synchronized void forget() {
+        key = null;
+    }
+
+    /** A fresh random master key (AES-256). */
+    static SecretKey generate() {
+        byte[] raw = new byte[32];
+        new java.security.SecureRandom().nextBytes(raw);
+        return new SecretKeySpec(raw, "AES");
+    }
+
+    /** The key as it is written to the key file (hex). */
+    static String encode(SecretKey key) {
+        return HexFormat.of().formatHex(key.getEncoded());
+    }
+
     /** A short public id of the key, stored with each wrapped data key to tell which master key wrapped it. */
     static String idOf(SecretKey key) {
         return Sha256.hex(("customs-gateway/master-key-id/v1:" + HexFormat.of().formatHex(key.getEncoded()))

@@ -143,6 +143,47 @@ class ArtefactEncryptionTest {
         assertThat(dir.resolve("keys/master.key")).doesNotExist();
     }
 
+    @Test
+    void rotatingTheMasterKeyRewrapsEveryDataKeyAndRetiresTheOldKey() throws Exception {
+        ContentStore.StoredContent a = fixture.store.put("shop-a",
+                ("order of " + BUYER).getBytes(StandardCharsets.UTF_8));
+        ContentStore.StoredContent b = fixture.store.put("shop-b",
+                "another order".getBytes(StandardCharsets.UTF_8));
+        Path keyFile = dir.resolve("keys/master.key");
+        String before = Files.readString(keyFile);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        MasterKeyCommand command = new MasterKeyCommand(fixture.masterKey, fixture.dataKeys, fixture.tx,
+                java.time.Clock.systemUTC());
+
+        int status = command.run(java.util.List.of("rotate"), new java.io.PrintStream(out, true), System.err);
+
+        assertThat(status).as(out.toString()).isZero();
+        assertThat(out.toString()).contains("rotated: 2 data key(s)");
+        assertThat(Files.readString(keyFile)).isNotEqualTo(before);
+        assertThat(Files.getPosixFilePermissions(keyFile)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        try (var retired = Files.list(dir.resolve("keys"))) {
+            assertThat(retired.filter(f -> f.getFileName().toString().startsWith("master.key.retired-")))
+                    .singleElement().satisfies(f -> assertThat(Files.readString(f)).isEqualTo(before));
+        }
+        // A fresh start (new objects, nothing cached) reads everything with the new key alone.
+        MasterKey restarted = new MasterKey(keyFile, null);
+        ContentStore store = new ContentStore(fixture.properties,
+                new ArtefactSealing(new DataKeys(fixture.jdbc, restarted, java.time.Clock.systemUTC()), fixture.jdbc));
+        try (InputStream in = store.open(a.sha256())) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("order of " + BUYER);
+        }
+        try (InputStream in = store.open(b.sha256())) {
+            assertThat(in.readAllBytes()).isEqualTo("another order".getBytes(StandardCharsets.UTF_8));
+        }
+        assertThat(fixture.jdbc.sql("select count(distinct master_key_id) from data_key").query(Long.class).single())
+                .isEqualTo(1);
+        // The old key no longer opens anything.
+        MasterKey old = new MasterKey(dir.resolve("old.key"), before.strip());
+        ContentStore withOld = new ContentStore(fixture.properties,
+                new ArtefactSealing(new DataKeys(fixture.jdbc, old, java.time.Clock.systemUTC()), fixture.jdbc));
+        assertThatThrownBy(() -> withOld.open(a.sha256())).hasMessageContaining("restore the right master key");
+    }
+
     private static boolean contains(byte[] haystack, byte[] needle) {
         outer:
         for (int i = 0; i + needle.length <= haystack.length; i++) {
