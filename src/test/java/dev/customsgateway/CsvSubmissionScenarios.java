@@ -159,7 +159,12 @@ interface CsvSubmissionScenarios {
                     .isEqualTo(written);
             Path stored = dataDir().resolve("store").resolve(written.substring(0, 2))
                     .resolve(written.substring(2, 4)).resolve(written);
-            assertThat(Sha256.hex(Files.readAllBytes(stored))).isEqualTo(written);
+            assertThat(new String(Files.readAllBytes(stored), 0, 4, java.nio.charset.StandardCharsets.US_ASCII))
+                    .as("stored encrypted").isEqualTo("CGWE");
+            HttpResponse<String> xml = client().get(apiKey(), "/api/v1/messages/" + message.get("guid").asString()
+                    + "/xml", "application/xml");
+            assertThat(Sha256.hex(xml.body().getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                    .as("the store gives back the bytes logged").isEqualTo(written);
         }
     }
 

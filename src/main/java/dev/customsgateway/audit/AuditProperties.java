@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
  * Configuration of the message log and its tamper evidence ({@code gateway.audit}).
@@ -17,13 +18,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param tsaCertificate      PEM certificate of that authority, to verify its tokens with; without it a token
  *                            is checked against the certificate it carries (integrity, not identity)
  * @param auditorTokenFile    where the first auditor token of the compliance API is written (owner-only)
+ * @param masterKeyFile       the master key that wraps the content store's data keys (owner-only, created on first
+ *                            start unless {@code GATEWAY_AUDIT_MASTER_KEY} gives it); outside the database
+ * @param retention           how long artefacts are kept before their data keys are destroyed
  */
 @ConfigurationProperties("gateway.audit")
 record AuditProperties(Path storeDir, Path keyDir, Duration checkpointInterval, URI tsaUrl, Path tsaCertificate,
-        Path auditorTokenFile) {
+        Path auditorTokenFile, Path masterKeyFile, Retention retention) {
 
     static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofMinutes(10);
 
+    @ConstructorBinding
     AuditProperties {
         if (storeDir == null) {
             storeDir = Path.of("data", "store");
@@ -36,6 +41,47 @@ record AuditProperties(Path storeDir, Path keyDir, Duration checkpointInterval, 
         }
         if (auditorTokenFile == null) {
             auditorTokenFile = Path.of("data", "auditor.token");
+        }
+        if (masterKeyFile == null) {
+            masterKeyFile = keyDir.resolve("master.key");
+        }
+        if (retention == null) {
+            retention = new Retention(null, null, null);
+        }
+    }
+
+    AuditProperties(Path storeDir, Path keyDir, Duration checkpointInterval, URI tsaUrl, Path tsaCertificate,
+            Path auditorTokenFile) {
+        this(storeDir, keyDir, checkpointInterval, tsaUrl, tsaCertificate, auditorTokenFile, null, null);
+    }
+
+    /**
+     * Retention of artefacts ({@code gateway.audit.retention}).
+     *
+     * @param defaultDays  days after the end of the month an artefact was stored in, for merchants without
+     *                     {@code merchant.retention_days}
+     * @param interval     how often the retention job runs; zero or negative turns it off (the
+     *                     {@code retention} command still works)
+     * @param firstRun     delay after start before its first run
+     */
+    record Retention(Integer defaultDays, Duration interval, Duration firstRun) {
+
+        /** Three years: the customs record-keeping period the gateway assumes unless told otherwise. */
+        static final int DEFAULT_DAYS = 3 * 366;
+
+        Retention {
+            if (defaultDays == null) {
+                defaultDays = DEFAULT_DAYS;
+            }
+            if (defaultDays < 1) {
+                throw new IllegalArgumentException("gateway.audit.retention.default-days must be at least 1");
+            }
+            if (interval == null) {
+                interval = Duration.ofHours(24);
+            }
+            if (firstRun == null) {
+                firstRun = Duration.ofMinutes(5);
+            }
         }
     }
 }

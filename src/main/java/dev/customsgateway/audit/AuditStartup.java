@@ -21,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * First-start duties of the message log, when the gateway runs as a server (not for operator commands, which
  * must not change anything they inspect): adopt entries written before the hash chain existed, create the
- * checkpoint key, and issue the first auditor token of the compliance API, written owner-only to
+ * checkpoint key and the master key of the content store, and issue the first auditor token of the compliance API, written owner-only to
  * {@code gateway.audit.auditor-token-file} and never logged.
  */
 @Component
@@ -37,9 +37,11 @@ class AuditStartup implements ApplicationRunner {
     private final AuditProperties properties;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final DataKeys dataKeys;
 
     AuditStartup(LogChain chain, CheckpointKey key, AuditorTokens tokens, AuditProperties properties,
-            TransactionTemplate tx, Clock clock) {
+            TransactionTemplate tx, Clock clock, DataKeys dataKeys) {
+        this.dataKeys = dataKeys;
         this.chain = chain;
         this.key = key;
         this.tokens = tokens;
@@ -52,6 +54,7 @@ class AuditStartup implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         chain.adoptLegacyEntries();
         key.loadOrCreate();
+        dataKeys.checkMasterKey();
         tx.executeWithoutResult(status -> {
             if (!tokens.hasActive()) {
                 SecretFiles.writeOwnerOnly(properties.auditorTokenFile(), tokens.issue(OffsetDateTime.now(clock)));

@@ -45,16 +45,25 @@ class AuditorTokens {
 
     /** Whether a presented token is an active auditor token. */
     boolean valid(String presented) {
+        return credentialId(presented).isPresent();
+    }
+
+    /**
+     * The id of the active auditor credential a presented token belongs to: what the access log records as "who",
+     * never the token.
+     */
+    java.util.Optional<String> credentialId(String presented) {
         if (presented == null || !presented.startsWith(PREFIX) || presented.length() > 100) {
-            return false;
+            return java.util.Optional.empty();
         }
         String digest = digest(presented);
         // The digest is looked up, then compared in constant time, so the comparison leaks nothing.
-        return jdbc.sql("select token_sha256 from audit_credential where token_sha256 = ? and role = ? "
-                        + "and revoked_at is null").params(digest, ROLE_AUDITOR).query(String.class).optional()
-                .map(stored -> MessageDigest.isEqual(stored.getBytes(StandardCharsets.US_ASCII),
+        return jdbc.sql("select token_sha256, id from audit_credential where token_sha256 = ? and role = ? "
+                        + "and revoked_at is null").params(digest, ROLE_AUDITOR)
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).optional()
+                .filter(row -> MessageDigest.isEqual(row[0].getBytes(StandardCharsets.US_ASCII),
                         digest.getBytes(StandardCharsets.US_ASCII)))
-                .orElse(false);
+                .map(row -> row[1]);
     }
 
     private static String digest(String token) {

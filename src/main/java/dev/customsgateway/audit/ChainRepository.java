@@ -47,6 +47,16 @@ class ChainRepository {
                 .params(guid, guid, guid).query(ChainRepository::entry).list();
     }
 
+    /** The entries recording crypto-shredding of these merchants' data keys, in chain order. */
+    List<ChainedEntry> shredEntries(List<String> merchantIds) {
+        if (merchantIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from message_log where seq is not null and stage = 'ARTEFACTS_SHREDDED'"
+                        + " and merchant_id in (:merchants) order by seq")
+                .param("merchants", merchantIds).query(ChainRepository::entry).list();
+    }
+
     /** seq, prev_hash and entry_hash of a stretch of the chain: the links from an entry to a checkpoint. */
     List<String[]> links(long fromSeq, long toSeq) {
         return jdbc.sql("select seq, prev_hash, entry_hash from message_log where seq between ? and ? order by seq")
@@ -106,6 +116,23 @@ class ChainRepository {
     Optional<Long> seqLinkingTo(String entryHash) {
         return jdbc.sql("select min(seq) from message_log where prev_hash = ?").param(entryHash)
                 .query(Long.class).optional();
+    }
+
+    /** Who names an artefact, newest entry first: the merchant and time of each entry with that digest. */
+    List<Reference> artefactReferences(String sha256) {
+        return jdbc.sql("select merchant_id, recorded_at from message_log where artefact_sha256 = ? order by seq desc")
+                .param(sha256).query((rs, n) -> new Reference(rs.getString(1),
+                        rs.getObject(2, OffsetDateTime.class).toInstant())).list();
+    }
+
+    /** An entry naming an artefact. */
+    record Reference(String merchantId, Instant recordedAt) {
+    }
+
+    /** The data key the content store recorded as sealing an artefact (kept after the key is destroyed). */
+    String sealingKeyOf(String sha256) {
+        return jdbc.sql("select key_id from sealed_content where sha256 = ?").param(sha256).query(String.class)
+                .optional().orElse(null);
     }
 
     Optional<String> entryHashAt(long seq) {

@@ -1,9 +1,11 @@
 package dev.customsgateway.audit;
 
 import dev.customsgateway.core.Sha256;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PushbackInputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -15,12 +17,20 @@ import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Content-addressed file store for artefact bytes (uploads, customs XML, signed XML). A file is named by its
- * SHA-256, written to a temporary file, forced to disk and renamed into place, and its directory is forced too:
- * once {@link #put} returns, the bytes survive a crash. The database keeps only digests and metadata.
+ * Content-addressed file store for artefact bytes (uploads, canonical orders, customs XML, signed XML, delivery
+ * responses, receipts). A file is named by the SHA-256 of its plaintext, written to a temporary file, forced to disk
+ * and renamed into place, and its directory is forced too: once {@link #put} returns, the bytes survive a crash.
+ * The database keeps only digests and metadata.
+ *
+ * <p>Every artefact is stored sealed ({@link ArtefactCipher}: AES-256-GCM with the data key of its merchant and
+ * month, {@link DataKeys}); {@link #open} decrypts and authenticates as it reads. Files written before encryption
+ * existed are plaintext and are read as they are. Digests are always of the plaintext, so the message log and
+ * evidence bundles do not change. The standalone sandbox process has no data keys and stores plaintext.
  */
 @Component
 public class ContentStore {
@@ -28,26 +38,59 @@ public class ContentStore {
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
     private final Path root;
+    private final ArtefactSealing sealing;
 
-    ContentStore(AuditProperties properties) {
-        this.root = properties.storeDir().toAbsolutePath();
+    @Autowired
+    ContentStore(AuditProperties properties, ObjectProvider<ArtefactSealing> sealing) {
+        this(properties, sealing.getIfAvailable());
     }
 
-    /** Stores the stream's bytes durably and returns their digest and size. */
+    /** With {@code sealing} null, a plaintext store (the sandbox's). */
+    ContentStore(AuditProperties properties, ArtefactSealing sealing) {
+        this.root = properties.storeDir().toAbsolutePath();
+        this.sealing = sealing;
+    }
+
+    /** Stores a gateway-wide artefact (no merchant): prefer {@link #put(String, InputStream)}. */
     public StoredContent put(InputStream in) throws IOException {
+        return put(null, in);
+    }
+
+    /** Stores a gateway-wide artefact (no merchant): prefer {@link #put(String, byte[])}. */
+    public StoredContent put(byte[] bytes) {
+        return put(null, bytes);
+    }
+
+    /** Stores the stream's bytes durably, sealed with the merchant's current data key; returns digest and size. */
+    public StoredContent put(String merchantId, InputStream in) throws IOException {
         Files.createDirectories(root.resolve("tmp"));
         Path tmp = Files.createTempFile(root.resolve("tmp"), "put-", ".part");
         try {
             MessageDigest digest = Sha256.newDigest();
+            DataKeys.DataKey key = sealing == null ? null : sealing.keyFor(merchantId);
             long size;
-            try (OutputStream out = new DigestOutputStream(Files.newOutputStream(tmp), digest)) {
-                size = in.transferTo(out);
+            String sha256;
+            if (key == null) {
+                try (OutputStream out = new DigestOutputStream(Files.newOutputStream(tmp), digest)) {
+                    size = in.transferTo(out);
+                }
+                sha256 = Sha256.hex(digest);
+            } else {
+                try (ArtefactCipher.Sealing sealed = ArtefactCipher.seal(Files.newOutputStream(tmp), key.id(),
+                        key.key())) {
+                    size = in.transferTo(new DigestOutputStream(sealed, digest));
+                    sha256 = Sha256.hex(digest);
+                    sealed.finish(sha256);
+                }
             }
-            String sha256 = Sha256.hex(digest);
-            force(tmp);
             Path target = pathOf(sha256);
+            if (key != null && !sealing.claim(sha256, key.id()) && Files.exists(target)) {
+                force(target.getParent());
+                return new StoredContent(sha256, size);
+            }
+            force(tmp);
             Files.createDirectories(target.getParent());
-            moveIntoPlace(tmp, target);
+            moveIntoPlace(tmp, target, key != null);
             force(target.getParent());
             return new StoredContent(sha256, size);
         } finally {
@@ -56,15 +99,19 @@ public class ContentStore {
     }
 
     /**
-     * Stores bytes already in memory. The digest comes first: bytes stored before (the signed XML the outbox
-     * writes again, a repeated upload) cost one check instead of a second write. Their directory is forced all
-     * the same, since the put that stored them may still be between its rename and that force.
+     * Stores bytes already in memory, sealed with the merchant's current data key. The digest comes first: bytes
+     * stored before with the same key (the signed XML the outbox writes again, a repeated upload) cost one check
+     * instead of a second write. Their directory is forced all the same, since the put that stored them may still be
+     * between its rename and that force.
      */
-    public StoredContent put(byte[] bytes) {
+    public StoredContent put(String merchantId, byte[] bytes) {
         String sha256 = Sha256.hex(bytes);
         Path target = pathOf(sha256);
         try {
-            if (Files.exists(target)) {
+            DataKeys.DataKey key = sealing == null ? null : sealing.keyFor(merchantId);
+            boolean write = key == null ? !Files.exists(target) : sealing.claim(sha256, key.id())
+                    || !Files.exists(target);
+            if (!write) {
                 force(target.getParent());
                 return new StoredContent(sha256, bytes.length);
             }
@@ -72,15 +119,19 @@ public class ContentStore {
             Files.createDirectories(tmpDir);
             Path tmp = Files.createTempFile(tmpDir, "put-", ".part");
             try {
-                try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                    java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
-                    while (buffer.hasRemaining()) {
-                        channel.write(buffer);
+                try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE);
+                        OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
+                    if (key == null) {
+                        out.write(bytes);
+                    } else {
+                        ArtefactCipher.Sealing sealed = ArtefactCipher.seal(out, key.id(), key.key());
+                        sealed.write(bytes);
+                        sealed.finish(sha256);
                     }
                     channel.force(true);
                 }
                 Files.createDirectories(target.getParent());
-                moveIntoPlace(tmp, target);
+                moveIntoPlace(tmp, target, key != null);
                 force(target.getParent());
                 return new StoredContent(sha256, bytes.length);
             } finally {
@@ -91,9 +142,76 @@ public class ContentStore {
         }
     }
 
-    /** Opens stored bytes by digest. */
+    /**
+     * Opens stored bytes by digest, decrypted. Reading fails with {@link ArtefactTamperedException} as soon as a
+     * segment does not authenticate, and opening with {@link ArtefactShreddedException} once its key was destroyed.
+     */
     public InputStream open(String sha256) throws IOException {
-        return Files.newInputStream(pathOf(sha256));
+        InputStream raw;
+        try {
+            raw = Files.newInputStream(pathOf(sha256));
+        } catch (java.nio.file.NoSuchFileException e) {
+            String destroyed = sealing == null ? null : sealing.destroyedKeyOf(sha256);
+            if (destroyed != null) {
+                throw new ArtefactShreddedException("artefact " + sha256 + " was shredded by retention (data key "
+                        + destroyed + " destroyed)");
+            }
+            throw e;
+        }
+        try {
+            PushbackInputStream in = new PushbackInputStream(new BufferedInputStream(raw, 1 << 16), 512);
+            ArtefactCipher.Header header = ArtefactCipher.readHeader(in);
+            if (header == null) {
+                return in; // stored before encryption existed
+            }
+            if (sealing == null) {
+                throw new IOException("artefact " + sha256 + " is sealed, and this process has no data keys");
+            }
+            return ArtefactCipher.open(in, header, sealing.key(header.keyId()), sha256);
+        } catch (IOException | RuntimeException e) {
+            raw.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Seals a stored artefact again with another data key (the retention job keeps bytes that a later entry still
+     * names when the key they were sealed with is destroyed). The plaintext is authenticated and its digest checked
+     * on the way; the index row is the caller's to update.
+     */
+    void reseal(String sha256, DataKeys.DataKey key) throws IOException {
+        Path tmpDir = root.resolve("tmp");
+        Files.createDirectories(tmpDir);
+        Path tmp = Files.createTempFile(tmpDir, "reseal-", ".part");
+        try {
+            MessageDigest digest = Sha256.newDigest();
+            try (InputStream in = open(sha256);
+                    ArtefactCipher.Sealing sealed = ArtefactCipher.seal(Files.newOutputStream(tmp), key.id(),
+                            key.key())) {
+                in.transferTo(new DigestOutputStream(sealed, digest));
+                if (!Sha256.hex(digest).equals(sha256)) {
+                    throw new IOException("artefact " + sha256 + " does not hash to its name; not re-sealed");
+                }
+                sealed.finish(sha256);
+            }
+            force(tmp);
+            moveIntoPlace(tmp, pathOf(sha256), true);
+            force(pathOf(sha256).getParent());
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** The data key id that seals the stored file, or null when it is plaintext (or missing). */
+    String sealedWith(String sha256) throws IOException {
+        Path file = pathOf(sha256);
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try (PushbackInputStream in = new PushbackInputStream(Files.newInputStream(file), 512)) {
+            ArtefactCipher.Header header = ArtefactCipher.readHeader(in);
+            return header == null ? null : header.keyId();
+        }
     }
 
     /** The file holding the bytes of a digest (it may not exist). */
@@ -104,12 +222,17 @@ public class ContentStore {
         return root.resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4)).resolve(sha256);
     }
 
-    private static void moveIntoPlace(Path tmp, Path target) throws IOException {
-        if (Files.exists(target)) {
+    /** Moves a written file into place; {@code replace}: over an older copy (plaintext, or sealed by another key). */
+    private static void moveIntoPlace(Path tmp, Path target, boolean replace) throws IOException {
+        if (!replace && Files.exists(target)) {
             return; // same digest, same bytes: already stored
         }
         try {
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            if (replace) {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } else {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            }
         } catch (FileAlreadyExistsException e) {
             // a concurrent put of the same bytes won the race; nothing to do
         } catch (AtomicMoveNotSupportedException e) {

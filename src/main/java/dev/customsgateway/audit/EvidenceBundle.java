@@ -45,11 +45,40 @@ public class EvidenceBundle {
         this.store = store;
     }
 
-    /** Writes the bundle; false (nothing written) when the log has no entry for the guid. */
+    /**
+     * Writes the bundle; false (nothing written) when the log has no entry for the guid. Artefacts gone by retention
+     * (crypto-shredding) are listed in {@code SHREDDED.txt} instead, and the log entries recording their deletion are
+     * added to {@code entries.json}, so the bundle still verifies and says why they are absent.
+     */
     public boolean write(String guid, OutputStream out) throws IOException {
-        List<ChainedEntry> entries = chain.messageEntries(guid);
+        List<ChainedEntry> entries = new ArrayList<>(chain.messageEntries(guid));
         if (entries.isEmpty()) {
             return false;
+        }
+        Map<String, byte[]> artefactFiles = new LinkedHashMap<>();
+        Map<String, String> shredded = new LinkedHashMap<>();
+        Map<String, String> unreadable = new LinkedHashMap<>();
+        for (ChainedEntry e : List.copyOf(entries)) {
+            String sha256 = e.entry().artefactSha256();
+            if (sha256 == null || artefactFiles.containsKey("artefacts/" + sha256) || shredded.containsKey(sha256)
+                    || unreadable.containsKey(sha256)) {
+                continue;
+            }
+            try (InputStream in = store.open(sha256)) {
+                artefactFiles.put("artefacts/" + sha256, in.readAllBytes());
+            } catch (ArtefactShreddedException gone) {
+                shredded.put(sha256, gone.getMessage());
+            } catch (ArtefactTamperedException altered) {
+                // Left out: the bundle then fails verification on that artefact, as it should.
+                unreadable.put(sha256, altered.getMessage());
+            }
+        }
+        if (!shredded.isEmpty()) {
+            Set<Long> have = new java.util.HashSet<>();
+            entries.forEach(e -> have.add(e.seq()));
+            chain.shredEntries(entries.stream().map(e -> e.entry().merchantId()).distinct().toList()).stream()
+                    .filter(e -> have.add(e.seq())).forEach(entries::add);
+            entries.sort(java.util.Comparator.comparingLong(ChainedEntry::seq));
         }
         long first = entries.get(0).seq();
         long last = entries.get(entries.size() - 1).seq();
@@ -64,18 +93,22 @@ public class EvidenceBundle {
         files.put("checkpoint.sig", checkpoint.signature());
         files.put("checkpoint-cert.pem", Files.readAllBytes(key.publicKeyFile().resolveSibling("checkpoint-cert.pem")));
         files.put("checkpoint-public-key.pem", Files.readAllBytes(key.publicKeyFile()));
-        Set<String> artefacts = new LinkedHashSet<>();
-        entries.forEach(e -> {
-            if (e.entry().artefactSha256() != null) {
-                artefacts.add(e.entry().artefactSha256());
-            }
-        });
-        for (String sha256 : artefacts) {
-            try (InputStream in = store.open(sha256)) {
-                files.put("artefacts/" + sha256, in.readAllBytes());
-            }
+        files.putAll(artefactFiles);
+        if (!shredded.isEmpty()) {
+            StringBuilder text = new StringBuilder("""
+                    Artefacts of this message that no longer exist: retention destroyed the data key that encrypted
+                    them (crypto-shredding). Their digests stay in entries.json and in the hash chain; the
+                    ARTEFACTS_SHREDDED entries in entries.json record each deletion.
+                    """);
+            shredded.forEach((sha256, why) -> text.append(sha256).append("  ").append(why).append('\n'));
+            files.put("SHREDDED.txt", text.toString().getBytes(StandardCharsets.UTF_8));
         }
-        files.put("README.txt", readme(guid).getBytes(StandardCharsets.UTF_8));
+        if (!unreadable.isEmpty()) {
+            StringBuilder text = new StringBuilder("Artefacts whose stored bytes failed authentication (altered):\n");
+            unreadable.forEach((sha256, why) -> text.append(sha256).append("  ").append(why).append('\n'));
+            files.put("ALTERED.txt", text.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        files.put("README.txt", readme(guid, !shredded.isEmpty()).getBytes(StandardCharsets.UTF_8));
         StringBuilder manifest = new StringBuilder();
         files.forEach((name, bytes) -> manifest.append(Sha256.hex(bytes)).append("  ").append(name).append('\n'));
         files.put("manifest.sha256", manifest.toString().getBytes(StandardCharsets.US_ASCII));
@@ -123,8 +156,12 @@ public class EvidenceBundle {
         return csv.toString().getBytes(StandardCharsets.US_ASCII);
     }
 
-    private static String readme(String guid) {
-        return """
+    private static String readme(String guid, boolean shredded) {
+        return (shredded ? """
+                SHREDDED: some artefacts of this message were deleted by retention (crypto-shredding) and are not in
+                this bundle; SHREDDED.txt lists them. The log entries, their digests and the chain still verify.
+
+                """ : "") + """
                 Evidence of customs message %s, from the Customs Gateway's message log.
 
                 Check it without the gateway:

@@ -9,11 +9,15 @@ import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import tools.jackson.databind.JsonNode;
@@ -58,8 +62,9 @@ public final class EvidenceVerifier {
         manifest(files, problems);
         JsonNode entries = JsonMapper.builder().build().readTree(files.getOrDefault("entries.json", "[]".getBytes()));
         Map<Long, String[]> links = links(files.get("chain.csv"));
+        Set<String> shreddedScopes = shreddedScopes(entries);
         for (JsonNode e : entries) {
-            entry(e, files, links, problems);
+            entry(e, files, links, shreddedScopes, problems);
         }
         checkpoint(files, links, trustedCertificate, problems);
         return problems;
@@ -86,7 +91,24 @@ public final class EvidenceVerifier {
         }
     }
 
-    private static void entry(JsonNode e, Map<String, byte[]> files, Map<Long, String[]> links, List<String> problems) {
+    /**
+     * "merchant|yyyy-MM" of every data key the bundle's own (hash-checked) ARTEFACTS_SHREDDED entries record as
+     * destroyed: an artefact of such a merchant and month may be absent, by retention.
+     */
+    private static Set<String> shreddedScopes(JsonNode entries) {
+        Set<String> scopes = new HashSet<>();
+        for (JsonNode e : entries) {
+            String detail = text(e, "detail");
+            if ("ARTEFACTS_SHREDDED".equals(text(e, "stage")) && detail != null
+                    && detail.matches("(?s)^period \\d{4}-\\d{2}: .*")) {
+                scopes.add(text(e, "merchantId") + "|" + detail.substring(7, 14));
+            }
+        }
+        return scopes;
+    }
+
+    private static void entry(JsonNode e, Map<String, byte[]> files, Map<Long, String[]> links,
+            Set<String> shreddedScopes, List<String> problems) {
         long seq = e.get("seq").asLong();
         LogEntry entry = new LogEntry(text(e, "correlationId"), text(e, "merchantId"), text(e, "submissionId"), null,
                 text(e, "messageType"), text(e, "orderNo"), text(e, "guid"), text(e, "artefactKind"),
@@ -104,6 +126,10 @@ public final class EvidenceVerifier {
         String artefact = text(e, "artefactSha256");
         if (artefact != null) {
             byte[] bytes = files.get("artefacts/" + artefact);
+            String scope = text(e, "merchantId") + "|" + YearMonth.from(at.atOffset(ZoneOffset.UTC));
+            if (bytes == null && shreddedScopes.contains(scope)) {
+                return; // gone by retention, and the bundle holds the entry that records it
+            }
             if (bytes == null) {
                 problems.add("entry seq " + seq + ": artefact " + artefact + " is missing");
             } else if (!Sha256.hex(bytes).equals(artefact)) {

@@ -28,5 +28,15 @@ public enum FindingKind {
     /** The chain no longer matches what a valid checkpoint signed: the log was rewritten after it. */
     CHECKPOINT_MISMATCH,
     /** A checkpoint's RFC 3161 time-stamp token is invalid or does not cover the checkpoint. */
-    TIMESTAMP_INVALID
+    TIMESTAMP_INVALID,
+    /**
+     * Not tampering: artefacts are gone because retention destroyed their data key, as a chained
+     * {@code ARTEFACTS_SHREDDED} entry records (crypto-shredding). The chain and digests still verify.
+     */
+    ARTEFACT_SHREDDED;
+
+    /** Whether this kind only informs and leaves the log intact. */
+    public boolean informational() {
+        return this == ARTEFACT_SHREDDED;
+    }
 }

@@ -40,5 +40,13 @@ public enum LogStage {
     /** The e-port's exchange platform took the message ({@code DxpRep} with a success code), before customs. */
     TRANSPORT_ACCEPTED,
     /** The e-port's exchange platform refused the message in transport ({@code DxpRep} error, e.g. 1001). */
-    TRANSPORT_REJECTED
+    TRANSPORT_REJECTED,
+    /** Retention destroyed a data key (crypto-shredding): the artefacts it sealed are gone; names key and period. */
+    ARTEFACTS_SHREDDED,
+    /** A legal hold was placed on a merchant or a message: its artefacts are kept past retention. */
+    LEGAL_HOLD_SET,
+    /** A legal hold was released. */
+    LEGAL_HOLD_RELEASED,
+    /** Someone read or exported through the compliance API: which credential (its id), what, and the answer. */
+    COMPLIANCE_ACCESS
 }

@@ -38,16 +38,24 @@ class LogVerifier {
     VerificationReport verify(Options options) {
         Findings findings = new Findings();
         ChainRepository.Head head = chain.head();
-        ArtefactCheck artefacts = new ArtefactCheck(store, findings);
-        long entries = new ChainWalk(chain, findings, head, options.artefacts() ? artefacts::check : e -> { })
-                .run();
+        ArtefactCheck artefacts = new ArtefactCheck(store, findings, chain::sealingKeyOf);
+        ShredRecords shreds = new ShredRecords();
+        long entries = new ChainWalk(chain, findings, head, e -> {
+            shreds.note(e);
+            if (options.artefacts()) {
+                artefacts.check(e);
+            }
+        }).run();
+        artefacts.finish(shreds);
         CheckpointVerifier signed = new CheckpointVerifier(chain, checkpoints, trustedKeys(options), timestampCheck(),
                 findings);
         signed.run(head.seq());
         List<Finding> found = findings.list();
-        return new VerificationReport(found.isEmpty(), clock.instant(), entries, head.seq(), head.hash(),
+        boolean intact = found.stream().allMatch(f -> f.kind().informational()) && !findings.truncated();
+        return new VerificationReport(intact, clock.instant(), entries, head.seq(), head.hash(),
                 artefacts.verifiedCount(), signed.checked(), signed.lastValidSeq(),
-                Math.max(0, head.seq() - signed.lastValidSeq()), found, findings.truncated());
+                Math.max(0, head.seq() - signed.lastValidSeq()), found, findings.truncated(),
+                artefacts.shreddedCount());
     }
 
     /** The auditor's own copies of the checkpoint key when given, else the key this gateway keeps. */

@@ -88,7 +88,7 @@ public class MessageLog {
      * closes: the usual way a pipeline stage reports what it produced.
      */
     public void recordMessage(CustomsMessage message, LogStage stage, String artefactKind, byte[] artefact) {
-        ContentStore.StoredContent stored = store.put(artefact);
+        ContentStore.StoredContent stored = store.put(message.origin().merchant().id(), artefact);
         defer(message.origin(),
                 messageEntry(message, stage).withArtefact(artefactKind, stored.sha256(), stored.size()));
     }

@@ -16,6 +16,7 @@ import java.util.List;
  * @param uncoveredEntries   entries after that position: protected by the chain only, until the next checkpoint
  * @param findings           what is wrong, in chain order where possible
  * @param findingsTruncated  true when more was wrong than {@link Findings#LIMIT} findings show
+ * @param artefactsShredded  distinct artefacts gone by recorded crypto-shredding (reported, not wrong)
  */
 public record VerificationReport(
         boolean intact,
@@ -28,7 +29,8 @@ public record VerificationReport(
         long lastCheckpointSeq,
         long uncoveredEntries,
         List<Finding> findings,
-        boolean findingsTruncated) {
+        boolean findingsTruncated,
+        long artefactsShredded) {
 
     /** Whether some finding has this kind (and, when {@code seq} is not null, this position). */
     public boolean has(FindingKind kind, Long seq) {

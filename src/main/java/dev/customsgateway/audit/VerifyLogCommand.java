@@ -64,6 +64,9 @@ class VerifyLogCommand implements GatewayCommand {
                 r.headSeq(), r.headHash());
         out.printf("artefacts verified: %d; checkpoints: %d, last valid at seq %d; entries after it: %d%n",
                 r.artefactsVerified(), r.checkpoints(), r.lastCheckpointSeq(), r.uncoveredEntries());
+        if (r.artefactsShredded() > 0) {
+            out.printf("artefacts shredded by retention (recorded in the log): %d%n", r.artefactsShredded());
+        }
         r.findings().forEach(f -> out.println("  " + f));
         if (r.findingsTruncated()) {
             out.println("  ... more findings not shown (limit " + Findings.LIMIT + ")");

@@ -3,6 +3,9 @@
  * and the content-addressed store that keeps those artefacts. Entries form an append-only hash chain
  * ({@code LogChain}, {@code ChainHash}) whose head is signed in checkpoints ({@code CheckpointSigner}), optionally
  * time-stamped by an RFC 3161 authority; {@code verify-log} and {@code GET /api/v1/audit/verification} check it
- * all. Every capability may record here; nothing here calls a capability.
+ * all. Artefacts are stored encrypted ({@code ArtefactCipher}, per-merchant monthly {@code DataKeys} wrapped by a
+ * {@code MasterKey} outside the database); retention destroys those keys ({@code RetentionJob}, {@code LegalHolds}),
+ * and every read of the compliance API is itself recorded ({@code ComplianceAccessLog}). Every capability may
+ * record here; nothing here calls a capability.
  */
 package dev.customsgateway.audit;

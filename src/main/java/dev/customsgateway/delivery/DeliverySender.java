@@ -60,7 +60,8 @@ class DeliverySender {
         OffsetDateTime start = OffsetDateTime.now(clock);
         TransportResult result = transport(destination).send(item, destination, read(item.contentSha256()));
         OffsetDateTime end = OffsetDateTime.now(clock);
-        ContentStore.StoredContent response = store.put(result.response() == null ? new byte[0] : result.response());
+        ContentStore.StoredContent response = store.put(item.merchantId(),
+                result.response() == null ? new byte[0] : result.response());
         outbox.attempt(item.id(), item.attempt(), start, end, result.outcome().name(), result.statusCode(),
                 response.sha256(), result.detail());
         if (result.delivered()) {

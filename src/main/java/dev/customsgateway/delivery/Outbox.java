@@ -40,7 +40,7 @@ class Outbox {
 
     public String enqueue(CustomsMessage message) {
         byte[] xml = message.asReceived() != null ? message.asReceived() : SecureXml.serialize(message.document());
-        ContentStore.StoredContent stored = store.put(xml);
+        ContentStore.StoredContent stored = store.put(message.origin().merchant().id(), xml);
         OrderOrigin origin = message.origin();
         String name = OutboxNames.of(message.messageType(), origin.orderNo(), message.guid());
         String destination = properties.destinationFor(message.messageType());

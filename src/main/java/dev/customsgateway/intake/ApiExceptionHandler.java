@@ -22,6 +22,16 @@ class ApiExceptionHandler {
         return ApiProblem.bearerRequired("operator", e.getMessage());
     }
 
+    /** An artefact deleted by retention (crypto-shredding): gone for good, not an error of the gateway. */
+    @ExceptionHandler(dev.customsgateway.audit.ArtefactShreddedException.class)
+    ResponseEntity<ProblemDetail> shredded(dev.customsgateway.audit.ArtefactShreddedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(org.springframework.http.HttpStatus.GONE,
+                "deleted by retention (crypto-shredding); its digest stays in the message log");
+        problem.setProperty("code", "ARTEFACT_SHREDDED");
+        return ResponseEntity.status(org.springframework.http.HttpStatus.GONE)
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
     @ExceptionHandler(ApiRefusal.class)
     ResponseEntity<ProblemDetail> refused(ApiRefusal e) {
         return e.toResponse();

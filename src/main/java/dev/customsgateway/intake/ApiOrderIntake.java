@@ -48,7 +48,7 @@ class ApiOrderIntake {
     }
 
     Submission accept(Merchant merchant, byte[] body, int orders) {
-        ContentStore.StoredContent stored = store.put(body);
+        ContentStore.StoredContent stored = store.put(merchant.id(), body);
         Submission submission = new Submission(UUID.randomUUID().toString(), merchant.id(), "HTTP", FORMAT,
                 "orders.json", stored.sha256(), stored.size(), SubmissionStatus.RECEIVED, 0, 0, null,
                 OffsetDateTime.now(clock), null);

@@ -53,7 +53,7 @@ public class SubmissionIntake {
      * recording the refusal) when the file as a whole cannot be processed.
      */
     public Submission accept(Merchant merchant, String channel, String fileName, InputStream body) throws IOException {
-        ContentStore.StoredContent stored = store.put(body);
+        ContentStore.StoredContent stored = store.put(merchant.id(), body);
         Submission submission = new Submission(UUID.randomUUID().toString(), merchant.id(), channel, "UNKNOWN",
                 fileName, stored.sha256(), stored.size(), SubmissionStatus.RECEIVED, 0, 0, null,
                 OffsetDateTime.now(clock), null);

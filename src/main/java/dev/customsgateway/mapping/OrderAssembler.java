@@ -41,7 +41,8 @@ class OrderAssembler {
         if (!order.readable()) {
             return;
         }
-        ContentStore.StoredContent stored = store.put(json.writeValueAsBytes(order.order()));
+        ContentStore.StoredContent stored = store.put(order.origin().merchant().id(),
+                json.writeValueAsBytes(order.order()));
         OrderOrigin origin = order.origin();
         messageLog.defer(origin, new LogEntry(origin.submissionId(), origin.merchant().id(), origin.submissionId(),
                 LogStage.PARSED, null, origin.orderNo(), null, "canonical-order", stored.sha256(), stored.size(),

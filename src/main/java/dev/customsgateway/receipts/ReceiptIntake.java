@@ -72,6 +72,7 @@ class ReceiptIntake {
                         entry.guid(), entry.orderNo());
                 continue;
             }
+            store.put(message.merchantId(), receipt); // now sealed with the merchant's key, for its retention
             messageLog.record(new LogEntry(message.guid(), message.merchantId(), message.submissionId(),
                     stage(entry), entry.receiptType(), entry.orderNo(), message.guid(), "receipt",
                     stored.sha256(), stored.size(), entry.returnStatus() + " " + explanation));

@@ -26,6 +26,8 @@ final class AuditFixture implements AutoCloseable {
     final HikariDataSource dataSource;
     final JdbcClient jdbc;
     final TransactionTemplate tx;
+    final MasterKey masterKey;
+    final DataKeys dataKeys;
     final ContentStore store;
     final ChainRepository chain;
     final MessageLog log;
@@ -34,6 +36,8 @@ final class AuditFixture implements AutoCloseable {
     final CheckpointSigner signer;
     final LogVerifier verifier;
     final AuditProperties properties;
+    final MovableClock clock = new MovableClock();
+    private final boolean owner;
 
     AuditFixture(Path dir) throws IOException {
         this(dir, null, null, 10);
@@ -48,6 +52,7 @@ final class AuditFixture implements AutoCloseable {
     /** Over another database (PostgreSQL); {@code clean} empties it first, for a test that owns it. */
     AuditFixture(Path dir, URI tsaUrl, Path tsaCertificate, int poolSize, String url, String user, String password,
             boolean clean) throws IOException {
+        this.owner = clean;
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setUsername(user);
@@ -64,13 +69,15 @@ final class AuditFixture implements AutoCloseable {
         tx = new TransactionTemplate(new JdbcTransactionManager(dataSource));
         properties = new AuditProperties(dir.resolve("store"), dir.resolve("keys"), Duration.ZERO, tsaUrl,
                 tsaCertificate, dir.resolve("auditor.token"));
-        store = new ContentStore(properties);
+        masterKey = new MasterKey(properties.masterKeyFile(), null);
+        dataKeys = new DataKeys(jdbc, masterKey, clock);
+        store = new ContentStore(properties, new ArtefactSealing(dataKeys, jdbc));
         chain = new ChainRepository(jdbc);
-        log = new MessageLog(jdbc, store, new LogChain(chain, tx), Clock.systemUTC());
+        log = new MessageLog(jdbc, store, new LogChain(chain, tx), clock);
         checkpoints = new CheckpointRepository(jdbc);
         key = new CheckpointKey(properties);
         signer = new CheckpointSigner(chain, checkpoints, key, properties, Clock.systemUTC());
-        verifier = new LogVerifier(chain, checkpoints, store, key, properties, Clock.systemUTC());
+        verifier = new LogVerifier(chain, checkpoints, store, key, properties, clock);
     }
 
     /** Records {@code n} entries of one submission, each with its own small artefact. */
@@ -121,6 +128,11 @@ final class AuditFixture implements AutoCloseable {
     public void close() {
         if (dataSource.getJdbcUrl().startsWith("jdbc:h2:mem:")) {
             jdbc.sql("shutdown").update();
+        } else if (owner) {
+            // A gateway test on the same database starts with a master key of its own, and rightly refuses to
+            // start beside data keys another master key wrapped: leave none behind.
+            jdbc.sql("delete from sealed_content").update();
+            jdbc.sql("delete from data_key").update();
         }
         dataSource.close();
     }

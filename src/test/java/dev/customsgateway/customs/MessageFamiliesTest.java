@@ -37,6 +37,8 @@ class MessageFamiliesTest extends GatewayIntegrationTest {
 
     @Autowired
     private JdbcClient jdbc;
+    @Autowired
+    private dev.customsgateway.audit.ContentStore store;
 
     @ParameterizedTest(name = "{0} {1} {4} -> {5}")
     @CsvSource({
@@ -74,9 +76,9 @@ class MessageFamiliesTest extends GatewayIntegrationTest {
             assertThat(timeline.get("customs").get(0).get("status").asString()).isEqualTo("2");
             for (String receipt : jdbc.sql("select distinct receipt_sha256 from customs_receipt where guid = ?")
                     .param(guid).query(String.class).list()) {
-                Path stored = DATA_DIR.resolve("store").resolve(receipt.substring(0, 2)).resolve(receipt.substring(2, 4))
-                        .resolve(receipt);
-                validate(parse(Files.readAllBytes(stored)), xsd);
+                try (java.io.InputStream stored = store.open(receipt)) {
+                    validate(parse(stored.readAllBytes()), xsd);
+                }
             }
         }
     }

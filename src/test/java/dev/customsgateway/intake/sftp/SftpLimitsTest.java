@@ -15,6 +15,9 @@ class SftpLimitsTest extends SftpTestSupport {
 
     private static final long HUNDRED_MB = 100L * 1024 * 1024;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private dev.customsgateway.audit.ContentStore store;
+
     /**
      * 100 MB and more through the real client and server, stored byte for byte and processed end to end. The
      * file is the three sample orders followed by 100 MB of empty lines, which the CSV reader skips: the transfer,
@@ -46,8 +49,13 @@ class SftpLimitsTest extends SftpTestSupport {
         Path result = home(shop.merchantId()).resolve("archive/big.csv.result.txt");
         await("the 100 MB file is processed", () -> Files.exists(result));
         assertThat(result).content().contains("status: COMPLETED", "3 declared", sha256);
-        assertThat(DATA_DIR.resolve("store").resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4))
-                .resolve(sha256)).hasSize(size);
+        MessageDigest decrypted = Sha256.newDigest();
+        long stored;
+        try (java.io.InputStream in = new java.security.DigestInputStream(store.open(sha256), decrypted)) {
+            stored = in.transferTo(java.io.OutputStream.nullOutputStream()); // decrypted as it is read
+        }
+        assertThat(stored).isEqualTo(size);
+        assertThat(Sha256.hex(decrypted)).isEqualTo(sha256);
         assertThat(home(shop.merchantId()).resolve("archive/big.csv")).hasSize(size);
     }
 
