@@ -49,9 +49,10 @@ class GatewayConfiguration {
     }
 
     /**
-     * The transaction in which an order's closing steps commit together ({@code pipeline-commit}): its outbox row,
-     * its log entries and its outcome. One commit per order instead of one per step; each of those beans joins
-     * it (their own transaction templates propagate REQUIRED), so they stay correct when called alone.
+     * The transaction in which the steps of one order commit together ({@code pipeline-order-steps},
+     * {@code pipeline-commit}): the content index of its artefacts, its outbox row, its log entries and its
+     * outcome. One commit per order instead of one per step; each bean joins it (their own transaction templates
+     * propagate REQUIRED), so they stay correct when called alone.
      */
     @Bean
     SpringTransactionPolicy orderCommit(PlatformTransactionManager transactions) {

@@ -53,11 +53,15 @@ class OrderOutcomeRecorder {
             LOG.error("Order at row {} of submission {} failed unexpectedly", origin.sourceRow(),
                     origin.submissionId(), cause);
         }
+        // The log entry first: every transaction that both appends to the log and counts an outcome takes the
+        // chain head before the submission row (an order's own transaction writes its outbox row and log entries,
+        // then counts its success), so two workers never wait for each other's lock (PostgreSQL saw a deadlock).
         tx.executeWithoutResult(s -> {
-            if (submissions.orderFailed(origin.submissionId(), origin.orderNo(), origin.sourceRow(), errors,
+            messageLog.recordOrder(origin, LogStage.REJECTED, errors.stream().map(RowError::rule).distinct()
+                    .collect(java.util.stream.Collectors.joining(", ")));
+            if (!submissions.orderFailed(origin.submissionId(), origin.orderNo(), origin.sourceRow(), errors,
                     OffsetDateTime.now(clock))) {
-                messageLog.recordOrder(origin, LogStage.REJECTED, errors.stream().map(RowError::rule).distinct()
-                        .collect(java.util.stream.Collectors.joining(", ")));
+                s.setRollbackOnly(); // it had its outcome already: no second REJECTED entry
             }
         });
     }
