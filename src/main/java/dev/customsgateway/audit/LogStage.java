@@ -36,5 +36,7 @@ public enum LogStage {
     /** An upload repeated the exact content of an earlier submission and was not declared again. */
     DUPLICATE,
     /** A signing certificate is within the warning period before expiry (once a day per key). */
-    CERTIFICATE_EXPIRING
+    CERTIFICATE_EXPIRING,
+    /** A poll of a merchant's own SFTP server failed (host key refused, login failed, unreachable). */
+    SFTP_POLL_FAILED
 }
