@@ -182,6 +182,24 @@ class OrderRulesTest {
                 .containsExactly("CURRENCY_UNKNOWN");
     }
 
+    @Test
+    void anExportInventoryListRefusesAnOrderNumberTooLongToServeAsCopNo() {
+        CanonicalOrder base = order(List.of(inventoryLine("6214100000", "0.2")), null);
+        CanonicalOrder.Declaration export = new CanonicalOrder.Declaration("1", null, "1105910159", null, "5141",
+                "5141", "9610", "5", null, null, null, null, null, "LAX", "2", null, null);
+        CanonicalOrder fits = with(renamed(base, "E".repeat(30)), export, parcel("1.2", "1.0"),
+                base.payment(), "142", null);
+        assertThatCode(() -> rules.check(submittedBy(MerchantRole.BROKER, Direction.EXPORT, fits)))
+                .doesNotThrowAnyException();
+        CanonicalOrder tooLong = with(renamed(base, "E".repeat(31)), export, parcel("1.2", "1.0"),
+                base.payment(), "142", null);
+        assertThat(errorsOf(submittedBy(MerchantRole.BROKER, Direction.EXPORT, tooLong)))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.rule()).isEqualTo("FIELD_LENGTH");
+                    assertThat(e.message()).contains("copNo", "give cop_no");
+                });
+    }
+
     private static CanonicalOrder renamed(CanonicalOrder o, String orderNo) {
         return new CanonicalOrder(o.sourceRow(), orderNo, null, o.buyer(), o.consignee(), o.payment(), o.freight(),
                 o.discount(), o.taxTotal(), o.actualPaid(), o.currency(), o.note(), o.lines(), o.sources(), null, null);
