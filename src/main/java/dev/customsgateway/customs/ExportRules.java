@@ -60,6 +60,7 @@ final class ExportRules {
             f.code(r, OrderField.LEGAL_UNIT, line.customs().legalUnit(), true, u -> codes.unit(u).isPresent(),
                     "UNIT_UNKNOWN", "a customs unit code (the legal unit of the HS code)");
             f.requiredAmount(r, OrderField.LEGAL_QTY, line.customs().legalQty(), false);
+            ImportRules.inventoryItemNo(r, line, f);
         }
     }
 }

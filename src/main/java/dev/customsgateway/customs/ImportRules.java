@@ -88,6 +88,18 @@ final class ImportRules {
             f.code(r, OrderField.LEGAL_UNIT, line.customs().legalUnit(), true, u -> codes.unit(u).isPresent(),
                     "UNIT_UNKNOWN", "a customs unit code (the legal unit of the HS code, e.g. 035 千克)");
             f.requiredAmount(r, OrderField.LEGAL_QTY, line.customs().legalQty(), false);
+            inventoryItemNo(r, line, f);
+        }
+    }
+
+    /**
+     * The inventory list takes at most 20 characters of the item number (202205; the order's limit is 30). A
+     * longer one is reported once, by the common length check, when it breaks that limit too.
+     */
+    static void inventoryItemNo(int row, OrderLine line, FieldChecks f) {
+        String itemNo = line.itemNo();
+        if (itemNo != null && itemNo.codePointCount(0, itemNo.length()) <= OrderField.ITEM_NO.maxLength) {
+            f.length(row, OrderField.INVENTORY_ITEM_NO, itemNo);
         }
     }
 

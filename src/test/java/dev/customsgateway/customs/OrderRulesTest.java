@@ -200,6 +200,21 @@ class OrderRulesTest {
                 });
     }
 
+    @Test
+    void inventoryListsTakeAtMost20CharactersOfTheItemNumber() {
+        OrderLine l = inventoryLine("0402299000", "0.9");
+        OrderLine longSku = new OrderLine(l.sourceRow(), l.gnum(), "S".repeat(21), l.itemName(), l.model(),
+                l.barCode(), l.unit(), l.quantity(), l.price(), l.totalPrice(), l.country(), l.note(), l.customs());
+        CanonicalOrder base = order(List.of(longSku), null);
+        CanonicalOrder inventory = with(base, clearance("1"), parcel("1.35", "1.1"), base.payment(), "142", null);
+        assertThatCode(() -> rules.check(submitted(inventory))).as("an order takes 30").doesNotThrowAnyException();
+        assertThat(errorsOf(submittedBy(MerchantRole.BROKER, Direction.IMPORT, inventory)))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.rule()).isEqualTo("FIELD_LENGTH");
+                    assertThat(e.message()).contains("at most 20");
+                });
+    }
+
     private static CanonicalOrder renamed(CanonicalOrder o, String orderNo) {
         return new CanonicalOrder(o.sourceRow(), orderNo, null, o.buyer(), o.consignee(), o.payment(), o.freight(),
                 o.discount(), o.taxTotal(), o.actualPaid(), o.currency(), o.note(), o.lines(), o.sources(), null, null);
