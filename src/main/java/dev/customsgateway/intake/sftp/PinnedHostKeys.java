@@ -46,13 +46,19 @@ final class PinnedHostKeys implements ServerKeyVerifier {
         return false;
     }
 
+    /** Whether the configured entries hold any usable key for this host and port at all. */
+    boolean pinsAnyKey() {
+        return !pinned.isEmpty();
+    }
+
+    /** How known_hosts names this server. */
+    String name() {
+        return port == 22 ? host : "[" + host + "]:" + port;
+    }
+
     /** Why the last key was refused, or null. */
     String refusal() {
         return refusal;
-    }
-
-    private String name() {
-        return port == 22 ? host : "[" + host + "]:" + port;
     }
 
     private static List<PublicKey> parse(String knownHosts, String host, int port) {

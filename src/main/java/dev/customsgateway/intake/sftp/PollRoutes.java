@@ -74,7 +74,11 @@ class PollRoutes {
                     + "ssh-keyscan and confirm its fingerprint with the merchant. Host keys are never accepted blindly";
         }
         try {
-            new PinnedHostKeys(source.host(), source.port(), source.knownHosts());
+            PinnedHostKeys keys = new PinnedHostKeys(source.host(), source.port(), source.knownHosts());
+            if (!keys.pinsAnyKey()) {
+                return "the configured known-hosts entry holds no usable key for " + keys.name()
+                        + " (for a port other than 22 the entry must name [host]:port)";
+            }
         } catch (RuntimeException e) {
             return e.getMessage();
         }

@@ -1,6 +1,8 @@
 package dev.customsgateway.intake.sftp;
 
 import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,14 +30,21 @@ class PollSources {
         return jdbc.sql("select " + COLUMNS + """
                  from sftp_poll_source s join merchant m on m.id = s.merchant_id
                 where s.enabled and m.enabled order by s.merchant_id""")
-                .query((rs, n) -> new Source(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
-                        rs.getString(5), path(rs.getString(6)), path(rs.getString(7)), rs.getString(8),
-                        rs.getString(9), rs.getString(10), rs.getString(11), rs.getBoolean(12), rs.getLong(13)))
-                .list();
+                .query(PollSources::source).list();
     }
 
+    /** The merchant's source, read afresh for each poll so that changed settings apply at once. */
     Optional<Source> find(String merchantId) {
-        return enabled().stream().filter(s -> s.merchantId().equals(merchantId)).findFirst();
+        return jdbc.sql("select " + COLUMNS + """
+                 from sftp_poll_source s join merchant m on m.id = s.merchant_id
+                where s.enabled and m.enabled and s.merchant_id = ?""")
+                .param(merchantId).query(PollSources::source).optional();
+    }
+
+    private static Source source(ResultSet rs, int row) throws SQLException {
+        return new Source(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5),
+                path(rs.getString(6)), path(rs.getString(7)), rs.getString(8), rs.getString(9), rs.getString(10),
+                rs.getString(11), rs.getBoolean(12), rs.getLong(13));
     }
 
     private static Path path(String value) {

@@ -3,10 +3,13 @@ package dev.customsgateway.intake.sftp;
 import dev.customsgateway.core.Merchant;
 import dev.customsgateway.intake.MerchantRepository;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,7 +66,7 @@ class SftpPoller {
         try (MerchantServer server = MerchantServer.open(s)) {
             failures.succeeded(s);
             List<MerchantServer.Entry> listing = server.files(s.inbox());
-            Map<String, MerchantServer.Entry> byName = new java.util.HashMap<>();
+            Map<String, MerchantServer.Entry> byName = new HashMap<>();
             listing.forEach(e -> byName.put(e.name(), e));
             for (MerchantServer.Entry file : listing) {
                 if (UploadNames.data(file.name()) && UploadNames.writable(file.name())) {
@@ -136,7 +139,7 @@ class SftpPoller {
 
     private void notice(MerchantServer server, PollSources.Source s, String key, String noticeName, String text)
             throws IOException {
-        server.put(s.errors(), noticeName, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        server.put(s.errors(), noticeName, text.getBytes(StandardCharsets.UTF_8));
         noticed.add(key);
         LOG.warn("SFTP polling of merchant {}: {}", s.merchantId(), text.strip());
     }
@@ -155,7 +158,7 @@ class SftpPoller {
 
     private static void push(MerchantServer server, String remoteDir, Path localDir, String name) throws IOException {
         Path local = localDir.resolve(name);
-        if (Files.isRegularFile(local, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (Files.isRegularFile(local, LinkOption.NOFOLLOW_LINKS)) {
             server.put(remoteDir, name, Files.readAllBytes(local));
         }
     }
