@@ -147,7 +147,8 @@ final class MerchantServer implements Closeable {
             sftp.lstat(path);
             return true;
         } catch (SftpException e) {
-            if (e.getStatus() == SftpConstants.SSH_FX_NO_SUCH_FILE) {
+            int status = e.getStatus();
+            if (status == SftpConstants.SSH_FX_NO_SUCH_FILE || status == SftpConstants.SSH_FX_NO_SUCH_PATH) {
                 return false;
             }
             throw e;
@@ -157,6 +158,8 @@ final class MerchantServer implements Closeable {
     private void ensureDir(String dir) throws IOException {
         if (!exists(dir)) {
             sftp.mkdir(dir);
+        } else if (!sftp.stat(dir).isDirectory()) {
+            throw new IOException(dir + " on the merchant's server is not a folder");
         }
     }
 

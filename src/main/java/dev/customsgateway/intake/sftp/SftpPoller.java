@@ -64,7 +64,6 @@ class SftpPoller {
         }
         PollSources.Source s = source.get();
         try (MerchantServer server = MerchantServer.open(s)) {
-            failures.succeeded(s);
             List<MerchantServer.Entry> listing = server.files(s.inbox());
             Map<String, MerchantServer.Entry> byName = new HashMap<>();
             listing.forEach(e -> byName.put(e.name(), e));
@@ -74,6 +73,7 @@ class SftpPoller {
                 }
             }
             pushResults(server, s);
+            failures.succeeded(s); // only a whole poll counts: a lasting fault after login is reported once
         } catch (IOException | RuntimeException e) {
             failures.failed(s, e);
         }

@@ -100,6 +100,31 @@ class SftpPollTest extends SftpTestSupport {
     }
 
     @Test
+    void aFileThatCannotLeaveTheInboxIsStoredOnceAndAnsweredAsADuplicateLater() throws Exception {
+        String merchant = pollingMerchant("stuck", "pw-" + UUID.randomUUID(), merchantServer.knownHostsLine());
+        Path remote = work.resolve("remote");
+        Path blocker = Files.writeString(remote.resolve("archive"), "not a folder"); // the move into archive/ fails
+        Files.copy(SAMPLE, remote.resolve("inbox/orders.csv"));
+
+        pollRoutes.refresh();
+
+        await("the failed move is reported", () -> !pollFailures(merchant).isEmpty());
+        assertThat(submissionsOf(merchant)).as("stored before the move was tried").isEqualTo(1);
+        assertThat(remote.resolve("inbox/orders.csv")).as("still on the merchant's server").exists();
+        assertThat(pollFailures(merchant).get(0)).contains("archive on the merchant's server is not a folder");
+
+        Files.delete(blocker); // the merchant repairs its server: the next poll finds the same file again
+        Path notice = remote.resolve("errors/orders-2.csv.duplicate.txt");
+        await("the repeat is answered as a duplicate", () -> Files.exists(notice));
+        assertThat(remote.resolve("inbox/orders.csv")).doesNotExist();
+        assertThat(submissionsOf(merchant)).as("declared once").isEqualTo(1);
+        assertThat(pollFailures(merchant)).as("a lasting fault is recorded once, not per poll").hasSize(1);
+        await("the first file's summary arrives", () -> Files.exists(remote.resolve("archive/orders.csv.result.txt")));
+        assertThat(jdbc.sql("select count(*) from outbox_message where merchant_id = ?").param(merchant)
+                .query(Integer.class).single()).isEqualTo(3);
+    }
+
+    @Test
     void refusesServerWithUnpinnedHostKey() throws Exception {
         KeyPair impostor = KeyUtils.generateKeyPair(KeyPairProvider.ECDSA_SHA2_NISTP256, 256);
         String pinnedElsewhere = "[127.0.0.1]:" + merchantServer.port() + " "
@@ -185,6 +210,11 @@ class SftpPollTest extends SftpTestSupport {
                         keyFile == null ? null : keyFile.toString())
                 .update();
         polled.add(merchant);
+    }
+
+    private int submissionsOf(String merchant) {
+        return jdbc.sql("select count(*) from submission where merchant_id = ?").param(merchant)
+                .query(Integer.class).single();
     }
 
     private List<String> pollFailures(String merchant) {
