@@ -39,6 +39,23 @@ class PinnedHostKeysTest {
     }
 
     @Test
+    void acceptsAHashedHostName() throws Exception {
+        // as `ssh-keygen -H` writes it: |1|base64(salt)|base64(HMAC-SHA1 keyed with the salt, over "[host]:port")
+        byte[] salt = new byte[20];
+        new java.security.SecureRandom().nextBytes(salt);
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA1");
+        mac.init(new javax.crypto.spec.SecretKeySpec(salt, "HmacSHA1"));
+        byte[] hash = mac.doFinal("[sftp.shop.example]:2022".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        java.util.Base64.Encoder b64 = java.util.Base64.getEncoder();
+        String hashed = "|1|" + b64.encodeToString(salt) + "|" + b64.encodeToString(hash);
+
+        assertThat(new PinnedHostKeys("sftp.shop.example", 2022, line(hashed, server))
+                .verifyServerKey(null, null, server.getPublic())).isTrue();
+        assertThat(new PinnedHostKeys("evil.example", 2022, line(hashed, server))
+                .verifyServerKey(null, null, server.getPublic())).isFalse();
+    }
+
+    @Test
     void rejectsARevokedKey() {
         PinnedHostKeys keys = new PinnedHostKeys("sftp.shop.example", 22,
                 "@revoked " + line("sftp.shop.example", server));
