@@ -215,6 +215,21 @@ class OrderRulesTest {
                 });
     }
 
+    @Test
+    void bondedImportsDepartFromChina() {
+        CanonicalOrder base = order(List.of(inventoryLine("0402299000", "0.9")), null);
+        CanonicalOrder.Declaration fromNetherlands = new CanonicalOrder.Declaration("1", null, "1105910159", null,
+                "5141", "5141", "1210", "5", null, null, null, null, "309", null, "2", null, null);
+        CanonicalOrder bonded = with(base, fromNetherlands, parcel("1.35", "1.1"), base.payment(), "142", null);
+        assertThat(errorsOf(submittedBy(MerchantRole.BROKER, Direction.IMPORT, bonded))).extracting(RowError::rule)
+                .containsExactly("BONDED_COUNTRY_NOT_142");
+        CanonicalOrder.Declaration fromBondedZone = new CanonicalOrder.Declaration("1", null, "1105910159", null,
+                "5141", "5141", "1210", "5", null, null, null, null, "142", null, "2", null, null);
+        CanonicalOrder good = with(base, fromBondedZone, parcel("1.35", "1.1"), base.payment(), "142", null);
+        assertThatCode(() -> rules.check(submittedBy(MerchantRole.BROKER, Direction.IMPORT, good)))
+                .doesNotThrowAnyException();
+    }
+
     private static CanonicalOrder renamed(CanonicalOrder o, String orderNo) {
         return new CanonicalOrder(o.sourceRow(), orderNo, null, o.buyer(), o.consignee(), o.payment(), o.freight(),
                 o.discount(), o.taxTotal(), o.actualPaid(), o.currency(), o.note(), o.lines(), o.sources(), null, null);
