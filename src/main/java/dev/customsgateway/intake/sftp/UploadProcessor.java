@@ -104,13 +104,19 @@ class UploadProcessor {
             duplicate(upload, merchant, file, storedName, sha256, earlier.get(), channel);
             return new Taken(storedName, sha256, true);
         }
-        accept(upload, merchant, file, storedName, sha256, channel);
+        FileFault refusal = accept(upload, merchant, file, storedName, sha256, channel);
         archive(file, archive, storedName);
+        if (refusal != null) {
+            // written after the move, so a merchant who sees the summary finds the original in archive/ too
+            results.refused(merchant.id(), upload.fileName(), storedName, sha256, refusal);
+            uploads.reported(upload.id(), storedName, OffsetDateTime.now(clock));
+        }
         return new Taken(storedName, sha256, false);
     }
 
-    private void accept(SftpUploads.Upload upload, Merchant merchant, Path file, String storedName, String sha256,
-            String channel) throws IOException {
+    /** Stores the file as a submission; returns the fault when the file was refused as a whole, else null. */
+    private FileFault accept(SftpUploads.Upload upload, Merchant merchant, Path file, String storedName,
+            String sha256, String channel) throws IOException {
         try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
             Submission submission = intake.accept(merchant, channel, upload.fileName(), in);
             uploads.accepted(upload.id(), submission.id(), storedName);
@@ -118,9 +124,9 @@ class UploadProcessor {
                 LOG.warn("SFTP file {} of merchant {} changed while it was taken in; the stored bytes count",
                         upload.fileName(), merchant.id());
             }
+            return null;
         } catch (FileFault fault) {
-            results.refused(merchant.id(), upload.fileName(), storedName, sha256, fault);
-            uploads.reported(upload.id(), storedName, OffsetDateTime.now(clock));
+            return fault;
         }
     }
 
