@@ -48,5 +48,7 @@ public enum LogStage {
     /** A legal hold was released. */
     LEGAL_HOLD_RELEASED,
     /** Someone read or exported through the compliance API: which credential (its id), what, and the answer. */
-    COMPLIANCE_ACCESS
+    COMPLIANCE_ACCESS,
+    /** A poll of a merchant's own SFTP server failed (host key refused, login failed, unreachable). */
+    SFTP_POLL_FAILED
 }

@@ -9,6 +9,9 @@ import dev.customsgateway.core.OrderLine;
  */
 final class ExportRules {
 
+    /** CEB603 {@code copNo} (企业唯一编号) is required and at most 30 characters (EXP22). */
+    private static final int COP_NO_MAX = 30;
+
     private ExportRules() {
     }
 
@@ -40,6 +43,14 @@ final class ExportRules {
         f.code(row, OrderField.WRAP_TYPE, d.wrapType(), true, w -> codes.wrapType(w).isPresent(),
                 "WRAP_TYPE_UNKNOWN", "a customs package type code (1 木箱 ... 7 其它)");
         f.length(row, OrderField.DESTINATION_PORT, d.destinationPort());
+        boolean copNoGiven = d.copNo() != null && !d.copNo().isEmpty();
+        if (!copNoGiven && o.orderNo().codePointCount(0, o.orderNo().length()) > COP_NO_MAX) {
+            // the mapping falls back to the order number, which may be up to 60 characters: say so here,
+            // rather than let the schema refuse the signed message
+            f.add(row, OrderField.COP_NO, null, "FIELD_LENGTH", "copNo (企业唯一编号) is required in an export "
+                    + "inventory list and defaults to the order number, which is longer than " + COP_NO_MAX
+                    + " characters; give cop_no");
+        }
         f.requiredAmount(row, OrderField.GROSS_WEIGHT, l.grossWeight(), false);
         f.requiredAmount(row, OrderField.NET_WEIGHT, l.netWeight(), false);
         for (OrderLine line : o.lines()) {
@@ -49,6 +60,7 @@ final class ExportRules {
             f.code(r, OrderField.LEGAL_UNIT, line.customs().legalUnit(), true, u -> codes.unit(u).isPresent(),
                     "UNIT_UNKNOWN", "a customs unit code (the legal unit of the HS code)");
             f.requiredAmount(r, OrderField.LEGAL_QTY, line.customs().legalQty(), false);
+            ImportRules.inventoryItemNo(r, line, f);
         }
     }
 }

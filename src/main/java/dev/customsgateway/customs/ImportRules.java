@@ -2,6 +2,7 @@ package dev.customsgateway.customs;
 
 import dev.customsgateway.core.CanonicalOrder;
 import dev.customsgateway.core.OrderLine;
+import java.util.Set;
 
 /**
  * The rules of each import family beyond the common ones: who the buyer is (orders, payments and inventory
@@ -9,6 +10,10 @@ import dev.customsgateway.core.OrderLine;
  * must carry.
  */
 final class ImportRules {
+
+    /** Bonded e-commerce imports (保税电商, 保税电商A). */
+    private static final Set<String> BONDED = Set.of("1210", "1239");
+    private static final String CHINA = "142";
 
     private ImportRules() {
     }
@@ -73,6 +78,13 @@ final class ImportRules {
                 "TRANSPORT_MODE_UNKNOWN", "a customs transport mode code (e.g. 2 水路运输, 4 公路运输, 5 航空运输)");
         f.code(row, OrderField.DEPARTURE_COUNTRY, d.departureCountry(), true, c -> codes.country(c).isPresent(),
                 "COUNTRY_UNKNOWN", "a customs country code (142 for bonded goods)");
+        if (BONDED.contains(d.tradeMode()) && d.departureCountry() != null && !d.departureCountry().isEmpty()
+                && !CHINA.equals(d.departureCountry())) {
+            // IMP22 InventoryHead/country: "保税进口填写代码142" - the goods leave a bonded zone in China
+            f.add(row, OrderField.DEPARTURE_COUNTRY, d.departureCountry(), "BONDED_COUNTRY_NOT_142",
+                    OrderField.DEPARTURE_COUNTRY.label() + " must be 142 (中国) for bonded imports (trade mode "
+                            + d.tradeMode() + "); the departure country is given only for direct imports (9610)");
+        }
         f.code(row, OrderField.WRAP_TYPE, d.wrapType(), false, w -> codes.wrapType(w).isPresent(),
                 "WRAP_TYPE_UNKNOWN", "a customs package type code (1 木箱 ... 7 其它)");
         f.requiredAmount(row, OrderField.GROSS_WEIGHT, l.grossWeight(), false);
@@ -88,6 +100,18 @@ final class ImportRules {
             f.code(r, OrderField.LEGAL_UNIT, line.customs().legalUnit(), true, u -> codes.unit(u).isPresent(),
                     "UNIT_UNKNOWN", "a customs unit code (the legal unit of the HS code, e.g. 035 千克)");
             f.requiredAmount(r, OrderField.LEGAL_QTY, line.customs().legalQty(), false);
+            inventoryItemNo(r, line, f);
+        }
+    }
+
+    /**
+     * The inventory list takes at most 20 characters of the item number (202205; the order's limit is 30). A
+     * longer one is reported once, by the common length check, when it breaks that limit too.
+     */
+    static void inventoryItemNo(int row, OrderLine line, FieldChecks f) {
+        String itemNo = line.itemNo();
+        if (itemNo != null && itemNo.codePointCount(0, itemNo.length()) <= OrderField.ITEM_NO.maxLength) {
+            f.length(row, OrderField.INVENTORY_ITEM_NO, itemNo);
         }
     }
 

@@ -27,6 +27,8 @@ enum OrderField {
     PAY_TRANSACTION_ID(CanonicalField.PAY_TRANSACTION_ID, "payTransactionId", "支付交易编号", 0, 60),
     ORDER_NOTE(CanonicalField.ORDER_NOTE, "note", "备注", 0, 1000),
     ITEM_NO(CanonicalField.ITEM_NO, "itemNo", "企业商品货号", 0, 30),
+    /** The inventory lists' own limit (CEB621 since 202205, CEB603): stricter than the order's. */
+    INVENTORY_ITEM_NO(CanonicalField.ITEM_NO, "itemNo", "企业商品货号", 0, 20),
     ITEM_NAME(CanonicalField.ITEM_NAME, "itemName", "企业商品名称", 1, 250),
     ITEM_MODEL(CanonicalField.ITEM_MODEL, "gmodel", "商品规格型号", 1, 510),
     BAR_CODE(CanonicalField.BAR_CODE, "barCode", "条形码", 0, 50),

@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.w3c.dom.Document;
 
@@ -41,17 +43,32 @@ class CustomsMapper {
     private final JAXBContext exports;
     private final MessageLog messageLog;
     private final Clock clock;
+    private final Supplier<String> guids;
     private final ThreadLocal<Map<MessageFamily.Direction, Marshaller>> marshallers =
             ThreadLocal.withInitial(() -> new EnumMap<>(MessageFamily.Direction.class));
 
+    @Autowired
     CustomsMapper(MessageLog messageLog, Clock clock) throws JAXBException {
+        this(messageLog, clock, CustomsMapper::newGuid);
+    }
+
+    /** With the message ids given: the golden-file tests fix them, as they fix the clock. */
+    CustomsMapper(MessageLog messageLog, Clock clock, Supplier<String> guids) throws JAXBException {
         this.imports = JAXBContext.newInstance("dev.customsgateway.schema.ceb202205.imports");
         this.exports = JAXBContext.newInstance("dev.customsgateway.schema.ceb202205.exports");
         this.messageLog = messageLog;
         this.clock = clock;
+        this.guids = guids;
     }
 
     public CustomsMessage map(SubmittedOrder submitted) throws JAXBException {
+        CustomsMessage result = build(submitted);
+        messageLog.recordMessage(result, LogStage.MAPPED, "customs-xml", SecureXml.serialize(result.document()));
+        return result;
+    }
+
+    /** The unsigned customs message for the order, without recording it. */
+    CustomsMessage build(SubmittedOrder submitted) throws JAXBException {
         Merchant merchant = submitted.origin().merchant();
         if (merchant.family().authority() == MessageFamily.Authority.HMRC) {
             return mapUk(submitted, merchant.family());
@@ -63,7 +80,7 @@ class CustomsMapper {
                     + " is not supported");
         }
         MessageFamily family = merchant.family();
-        String guid = newGuid();
+        String guid = guids.get();
         MessageContext context = new MessageContext(submitted.order(), merchant, guid, APP_TIME.format(now),
                 DECL_TIME.format(now));
         Object message = switch (family) {
@@ -80,10 +97,7 @@ class CustomsMapper {
         Marshaller marshaller = marshallers.get().computeIfAbsent(family.direction(), this::newMarshaller);
         marshaller.marshal(message, document);
         document.setXmlStandalone(true);
-        CustomsMessage result = new CustomsMessage(submitted.origin(), family.name(), family.schemaSet(version), guid,
-                document);
-        messageLog.recordMessage(result, LogStage.MAPPED, "customs-xml", SecureXml.serialize(document));
-        return result;
+        return new CustomsMessage(submitted.origin(), family.name(), family.schemaSet(version), guid, document);
     }
 
     /** The UK low-value declaration: a WCO DM document, no CEB schema version, no BaseTransfer. */

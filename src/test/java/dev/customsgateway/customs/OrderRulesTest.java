@@ -182,6 +182,54 @@ class OrderRulesTest {
                 .containsExactly("CURRENCY_UNKNOWN");
     }
 
+    @Test
+    void anExportInventoryListRefusesAnOrderNumberTooLongToServeAsCopNo() {
+        CanonicalOrder base = order(List.of(inventoryLine("6214100000", "0.2")), null);
+        CanonicalOrder.Declaration export = new CanonicalOrder.Declaration("1", null, "1105910159", null, "5141",
+                "5141", "9610", "5", null, null, null, null, null, "LAX", "2", null, null);
+        CanonicalOrder fits = with(renamed(base, "E".repeat(30)), export, parcel("1.2", "1.0"),
+                base.payment(), "142", null);
+        assertThatCode(() -> rules.check(submittedBy(MerchantRole.BROKER, Direction.EXPORT, fits)))
+                .doesNotThrowAnyException();
+        CanonicalOrder tooLong = with(renamed(base, "E".repeat(31)), export, parcel("1.2", "1.0"),
+                base.payment(), "142", null);
+        assertThat(errorsOf(submittedBy(MerchantRole.BROKER, Direction.EXPORT, tooLong)))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.rule()).isEqualTo("FIELD_LENGTH");
+                    assertThat(e.message()).contains("copNo", "give cop_no");
+                });
+    }
+
+    @Test
+    void inventoryListsTakeAtMost20CharactersOfTheItemNumber() {
+        OrderLine l = inventoryLine("0402299000", "0.9");
+        OrderLine longSku = new OrderLine(l.sourceRow(), l.gnum(), "S".repeat(21), l.itemName(), l.model(),
+                l.barCode(), l.unit(), l.quantity(), l.price(), l.totalPrice(), l.country(), l.note(), l.customs());
+        CanonicalOrder base = order(List.of(longSku), null);
+        CanonicalOrder inventory = with(base, clearance("1"), parcel("1.35", "1.1"), base.payment(), "142", null);
+        assertThatCode(() -> rules.check(submitted(inventory))).as("an order takes 30").doesNotThrowAnyException();
+        assertThat(errorsOf(submittedBy(MerchantRole.BROKER, Direction.IMPORT, inventory)))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.rule()).isEqualTo("FIELD_LENGTH");
+                    assertThat(e.message()).contains("at most 20");
+                });
+    }
+
+    @Test
+    void bondedImportsDepartFromChina() {
+        CanonicalOrder base = order(List.of(inventoryLine("0402299000", "0.9")), null);
+        CanonicalOrder.Declaration fromNetherlands = new CanonicalOrder.Declaration("1", null, "1105910159", null,
+                "5141", "5141", "1210", "5", null, null, null, null, "309", null, "2", null, null);
+        CanonicalOrder bonded = with(base, fromNetherlands, parcel("1.35", "1.1"), base.payment(), "142", null);
+        assertThat(errorsOf(submittedBy(MerchantRole.BROKER, Direction.IMPORT, bonded))).extracting(RowError::rule)
+                .containsExactly("BONDED_COUNTRY_NOT_142");
+        CanonicalOrder.Declaration fromBondedZone = new CanonicalOrder.Declaration("1", null, "1105910159", null,
+                "5141", "5141", "1210", "5", null, null, null, null, "142", null, "2", null, null);
+        CanonicalOrder good = with(base, fromBondedZone, parcel("1.35", "1.1"), base.payment(), "142", null);
+        assertThatCode(() -> rules.check(submittedBy(MerchantRole.BROKER, Direction.IMPORT, good)))
+                .doesNotThrowAnyException();
+    }
+
     private static CanonicalOrder renamed(CanonicalOrder o, String orderNo) {
         return new CanonicalOrder(o.sourceRow(), orderNo, null, o.buyer(), o.consignee(), o.payment(), o.freight(),
                 o.discount(), o.taxTotal(), o.actualPaid(), o.currency(), o.note(), o.lines(), o.sources(), null, null);

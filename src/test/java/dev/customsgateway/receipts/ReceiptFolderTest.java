@@ -47,7 +47,9 @@ class ReceiptFolderTest extends GatewayIntegrationTest {
         drop("CEB312_" + guid + "_2.xml", receipt(guid, orderNo, "2", "20260101120000000"));
         drop("CEB312_" + guid + "_120.XML", dxp(receipt(guid, orderNo, "120", "20260101120001000")));
 
-        JsonNode m = client.awaitMessage(demoApiKey(), guid, j -> "120".equals(j.path("customsStatus").asString()));
+        // the folder may be read in either order (…_120.XML sorts before …_2.xml): wait for both receipts
+        JsonNode m = client.awaitMessage(demoApiKey(), guid, j -> "120".equals(j.path("customsStatus").asString())
+                && j.path("customs").size() == 2);
         assertThat(m.get("customs")).extracting(r -> r.get("status").asString()).containsExactly("2", "120");
         awaitFile(INBOUND.resolve("processed/CEB312_" + guid + "_2.xml"));
         awaitFile(INBOUND.resolve("processed/CEB312_" + guid + "_120.XML"));

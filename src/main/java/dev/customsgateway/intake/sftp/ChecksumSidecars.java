@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
 class ChecksumSidecars {
 
     private static final Pattern DIGEST = Pattern.compile("^\\s*([0-9a-fA-F]{64})(\\s.*)?$", Pattern.DOTALL);
-    private static final int MAX_SIDECAR_BYTES = 1024;
+    static final int MAX_SIDECAR_BYTES = 1024;
 
     private final MerchantHomes homes;
     private final SftpUploads uploads;
@@ -72,7 +72,15 @@ class ChecksumSidecars {
         if (Files.size(sidecar) > MAX_SIDECAR_BYTES) {
             return null;
         }
-        Matcher m = DIGEST.matcher(Files.readString(sidecar, StandardCharsets.ISO_8859_1));
+        return parseDigest(Files.readString(sidecar, StandardCharsets.ISO_8859_1));
+    }
+
+    /** The lower-case hex SHA-256 a sidecar's text holds, or null when it holds none. */
+    static String parseDigest(String sidecarText) {
+        if (sidecarText.length() > MAX_SIDECAR_BYTES) {
+            return null;
+        }
+        Matcher m = DIGEST.matcher(sidecarText);
         return m.matches() ? m.group(1).toLowerCase(Locale.ROOT) : null;
     }
 

@@ -51,6 +51,11 @@ class MerchantHomes {
         return root.resolve(merchantId);
     }
 
+    /** Where files fetched from the merchant's own server wait to be taken in: beside the homes, hidden. */
+    Path pollingWork(String merchantId) {
+        return root.resolve(".polling").resolve(home(merchantId).getFileName());
+    }
+
     Path folder(String merchantId, String folder) {
         return home(merchantId).resolve(folder);
     }

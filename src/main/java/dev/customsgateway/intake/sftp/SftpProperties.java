@@ -22,6 +22,7 @@ import org.springframework.util.unit.DataSize;
  * @param scanPeriodMs       how often the {@code intake-sftp-scan} route looks for complete files and results
  * @param demoMerchant       merchant that gets a generated demo account on first start (blank: none)
  * @param demoPasswordFile   where that account's random password is written, owner-only
+ * @param pollRefreshMs      how often {@code sftp_poll_source} is re-read to start or stop polling merchants' servers
  */
 @ConfigurationProperties("gateway.intake.sftp")
 record SftpProperties(
@@ -37,7 +38,8 @@ record SftpProperties(
         Duration loginFailureWindow,
         Long scanPeriodMs,
         String demoMerchant,
-        Path demoPasswordFile) {
+        Path demoPasswordFile,
+        Long pollRefreshMs) {
 
     static final int DEFAULT_PORT = 2222;
 
@@ -53,6 +55,7 @@ record SftpProperties(
         maxLoginFailures = maxLoginFailures == null ? 5 : maxLoginFailures;
         loginFailureWindow = loginFailureWindow == null ? Duration.ofMinutes(15) : loginFailureWindow;
         scanPeriodMs = scanPeriodMs == null ? 1000L : scanPeriodMs;
+        pollRefreshMs = pollRefreshMs == null ? 10_000L : pollRefreshMs;
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("gateway.intake.sftp.port must be 0..65535, not " + port);
         }

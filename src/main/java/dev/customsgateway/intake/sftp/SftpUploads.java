@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -67,6 +68,32 @@ class SftpUploads {
     void reported(long id, String storedName, OffsetDateTime now) {
         jdbc.sql("update sftp_upload set state = 'REPORTED', stored_name = ?, reported_at = ? where id = ?")
                 .params(storedName, now, id).update();
+    }
+
+    /** A file fetched from the merchant's own server, about to be taken in (never READY: the scan skips it). */
+    long insertFetched(String merchantId, String fileName, OffsetDateTime now) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into sftp_upload (merchant_id, file_name, state, ready_at, source)
+                values (?, ?, 'FETCHED', ?, 'POLLED')""")
+                .params(merchantId, fileName, now).update(key, "id");
+        return key.getKeyAs(Number.class).longValue();
+    }
+
+    /** Fetched files of the merchant whose results are written locally but not yet copied to its server. */
+    List<Upload> awaitingPush(String merchantId) {
+        return jdbc.sql("""
+                select id, merchant_id, file_name, state, stored_name, submission_id from sftp_upload
+                where merchant_id = ? and source = 'POLLED' and state = 'REPORTED' and pushed_at is null
+                order by id""")
+                .param(merchantId)
+                .query((rs, n) -> new Upload(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6)))
+                .list();
+    }
+
+    void pushed(long id, OffsetDateTime now) {
+        jdbc.sql("update sftp_upload set pushed_at = ? where id = ?").params(now, id).update();
     }
 
     void delete(long id) {

@@ -34,6 +34,8 @@ class UploadProcessor {
 
     private static final Logger LOG = LoggerFactory.getLogger(UploadProcessor.class);
     static final String CHANNEL = "SFTP";
+    /** Files fetched from a merchant's own server. */
+    static final String POLL_CHANNEL = "SFTP-POLL";
 
     private final SftpUploads uploads;
     private final MerchantRepository merchants;
@@ -77,37 +79,63 @@ class UploadProcessor {
         }
         String storedName = ArchiveNames.unique(inbox.resolveSibling(MerchantHomes.ARCHIVE),
                 inbox.resolveSibling(MerchantHomes.ERRORS), name);
-        String sha256 = ChecksumSidecars.digest(file);
-        Optional<String> earlier = submissions.firstDeclaredWithContent(merchant.get().id(), sha256);
-        if (earlier.isPresent()) {
-            duplicate(upload, merchant.get(), file, storedName, sha256, earlier.get());
-            return;
-        }
-        accept(upload, merchant.get(), file, storedName, sha256);
-        archive(file, storedName);
+        takeIn(upload, merchant.get(), file, storedName, inbox.resolveSibling(MerchantHomes.ARCHIVE), CHANNEL);
     }
 
-    private void accept(SftpUploads.Upload upload, Merchant merchant, Path file, String storedName, String sha256)
-            throws IOException {
+    /**
+     * Takes in a file {@link SftpPoller} fetched from the merchant's own server, exactly as an upload: stored
+     * durably (or found to repeat an earlier submission) before this returns, so only then may the caller move
+     * or remove the original on the merchant's server. The local copy ends in the merchant's {@code archive/}.
+     */
+    Taken takeFetched(Merchant merchant, String fileName, Path fetched) throws IOException {
+        Path home = homes.ensure(merchant.id());
+        String storedName = ArchiveNames.unique(home.resolve(MerchantHomes.ARCHIVE),
+                home.resolve(MerchantHomes.ERRORS), fileName);
+        long id = uploads.insertFetched(merchant.id(), fileName, OffsetDateTime.now(clock));
+        SftpUploads.Upload upload = uploads.find(id).orElseThrow();
+        return takeIn(upload, merchant, fetched, storedName, home.resolve(MerchantHomes.ARCHIVE), POLL_CHANNEL);
+    }
+
+    private Taken takeIn(SftpUploads.Upload upload, Merchant merchant, Path file, String storedName, Path archive,
+            String channel) throws IOException {
+        String sha256 = ChecksumSidecars.digest(file);
+        Optional<String> earlier = submissions.firstDeclaredWithContent(merchant.id(), sha256);
+        if (earlier.isPresent()) {
+            duplicate(upload, merchant, file, storedName, sha256, earlier.get(), channel);
+            return new Taken(storedName, sha256, true);
+        }
+        FileFault refusal = accept(upload, merchant, file, storedName, sha256, channel);
+        archive(file, archive, storedName);
+        if (refusal != null) {
+            // written after the move, so a merchant who sees the summary finds the original in archive/ too
+            results.refused(merchant.id(), upload.fileName(), storedName, sha256, refusal);
+            uploads.reported(upload.id(), storedName, OffsetDateTime.now(clock));
+        }
+        return new Taken(storedName, sha256, false);
+    }
+
+    /** Stores the file as a submission; returns the fault when the file was refused as a whole, else null. */
+    private FileFault accept(SftpUploads.Upload upload, Merchant merchant, Path file, String storedName,
+            String sha256, String channel) throws IOException {
         try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-            Submission submission = intake.accept(merchant, CHANNEL, upload.fileName(), in);
+            Submission submission = intake.accept(merchant, channel, upload.fileName(), in);
             uploads.accepted(upload.id(), submission.id(), storedName);
             if (!submission.contentSha256().equals(sha256)) {
                 LOG.warn("SFTP file {} of merchant {} changed while it was taken in; the stored bytes count",
                         upload.fileName(), merchant.id());
             }
+            return null;
         } catch (FileFault fault) {
-            results.refused(merchant.id(), upload.fileName(), storedName, sha256, fault);
-            uploads.reported(upload.id(), storedName, OffsetDateTime.now(clock));
+            return fault;
         }
     }
 
     private void duplicate(SftpUploads.Upload upload, Merchant merchant, Path file, String storedName,
-            String sha256, String earlierId) throws IOException {
+            String sha256, String earlierId, String channel) throws IOException {
         Submission earlier = submissions.find(earlierId).orElseThrow();
         messageLog.record(LogEntry.forSubmission(merchant.id(), earlierId, LogStage.DUPLICATE)
                 .withArtefact("upload", sha256, Files.size(file))
-                .withDetail(CHANNEL + " " + upload.fileName() + ": same content as submission " + earlierId
+                .withDetail(channel + " " + upload.fileName() + ": same content as submission " + earlierId
                         + ", not declared again"));
         results.duplicate(merchant.id(), upload.fileName(), storedName, sha256, earlier);
         Files.delete(file); // the same bytes are stored already, under the earlier submission
@@ -116,8 +144,7 @@ class UploadProcessor {
     }
 
     /** Moves the stored file (and its checksum sidecar) from inbox/ to archive/. */
-    private static void archive(Path file, String storedName) throws IOException {
-        Path archive = file.getParent().resolveSibling(MerchantHomes.ARCHIVE);
+    private static void archive(Path file, Path archive, String storedName) throws IOException {
         Files.move(file, archive.resolve(storedName), StandardCopyOption.ATOMIC_MOVE);
         Path sidecar = sidecarOf(file);
         if (Files.isRegularFile(sidecar, LinkOption.NOFOLLOW_LINKS)) {
@@ -128,5 +155,14 @@ class UploadProcessor {
 
     private static Path sidecarOf(Path file) {
         return file.resolveSibling(file.getFileName() + UploadNames.SIDECAR_SUFFIX);
+    }
+
+    /**
+     * What became of a file taken in.
+     *
+     * @param storedName its name in {@code archive/}, and the stem of its reports
+     * @param duplicate  it repeated an earlier submission and was not declared again
+     */
+    record Taken(String storedName, String sha256, boolean duplicate) {
     }
 }
