@@ -37,13 +37,30 @@ class OrderOutcomeRecorder {
         this.clock = clock;
     }
 
+    /**
+     * The rejection behind what the order's steps threw: their transaction (pipeline-order-steps) hands exceptions
+     * on wrapped, and a rule's rejection must still reach the merchant as itself, not as an internal error.
+     */
+    private static Exception rejection(Exception thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (t instanceof OrderRejectedException rejected) {
+                return rejected;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return thrown;
+    }
+
     public void succeeded(CustomsMessage message, String messageFile) {
         OrderOrigin origin = message.origin();
         tx.executeWithoutResult(s -> submissions.orderSucceeded(origin.submissionId(), origin.orderNo(),
                 origin.sourceRow(), message.guid(), messageFile, OffsetDateTime.now(clock)));
     }
 
-    public void failed(OrderOrigin origin, Exception cause) {
+    public void failed(OrderOrigin origin, Exception thrown) {
+        Exception cause = rejection(thrown);
         List<RowError> errors = cause instanceof OrderRejectedException rejected
                 ? rejected.errors()
                 : List.of(new RowError(origin.sourceRow(), null, null, "INTERNAL_ERROR",

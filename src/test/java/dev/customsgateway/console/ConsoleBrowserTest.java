@@ -96,7 +96,8 @@ class ConsoleBrowserTest extends GatewayIntegrationTest {
         assertThat(text("who")).contains(fixture.auditor).contains("auditor");
 
         browser.findElement(By.id("logout")).click();
-        assertThat(browser.getCurrentUrl()).endsWith("/console/login");
+        // the click returns when the form is sent, not when the answer has been followed
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(b -> b.getCurrentUrl().endsWith("/console/login"));
         browser.get(baseUrl() + "/console/search");
         assertThat(browser.getCurrentUrl()).as("the session ended: back to the login page").endsWith("/console/login");
     }
