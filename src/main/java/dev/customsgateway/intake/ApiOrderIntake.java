@@ -48,15 +48,18 @@ class ApiOrderIntake {
     }
 
     Submission accept(Merchant merchant, byte[] body, int orders) {
-        ContentStore.StoredContent stored = store.put(merchant.id(), body);
-        Submission submission = new Submission(UUID.randomUUID().toString(), merchant.id(), "HTTP", FORMAT,
-                "orders.json", stored.sha256(), stored.size(), SubmissionStatus.RECEIVED, 0, 0, null,
-                OffsetDateTime.now(clock), null);
-        tx.executeWithoutResult(s -> {
-            submissions.insert(submission);
-            messageLog.record(LogEntry.forSubmission(merchant.id(), submission.id(), LogStage.RECEIVED)
+        // the bytes are forced to disk inside the transaction, before it commits their index row, the submission
+        // and its RECEIVED entry: one commit per request, and nothing is acknowledged that is not stored
+        Submission submission = tx.execute(s -> {
+            ContentStore.StoredContent stored = store.put(merchant.id(), body);
+            Submission received = new Submission(UUID.randomUUID().toString(), merchant.id(), "HTTP", FORMAT,
+                    "orders.json", stored.sha256(), stored.size(), SubmissionStatus.RECEIVED, 0, 0, null,
+                    OffsetDateTime.now(clock), null);
+            submissions.insert(received);
+            messageLog.record(LogEntry.forSubmission(merchant.id(), received.id(), LogStage.RECEIVED)
                     .withArtefact("order-request", stored.sha256(), stored.size())
                     .withDetail("HTTP POST /api/v1/orders, " + orders + (orders == 1 ? " order" : " orders")));
+            return received;
         });
         try {
             producer.sendBody(properties.orderUri(), submission.id());
