@@ -106,7 +106,7 @@ class SandboxHmrcController {
         if (!schemaValid) {
             return ResponseEntity.badRequest().body(Map.of("code", "SCHEMA_INVALID", "detail", verdict.returnInfo()));
         }
-        receipts.notify(conversationId, notifications(lrn, mrn(conversationId, now), now.toInstant(),
+        receipts.sendNotifications(conversationId, notifications(lrn, mrn(conversationId, now), now.toInstant(),
                 refusal.orElse(null)));
         return ResponseEntity.status(HttpStatus.ACCEPTED).header("X-Conversation-ID", conversationId)
                 .body(Map.of("code", "RECEIVED", "conversationId", conversationId));

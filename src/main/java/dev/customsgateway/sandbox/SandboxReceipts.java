@@ -34,6 +34,7 @@ import org.w3c.dom.Element;
  * then 120; a rejection gets one receipt 100 with the GACC error code in returnInfo. Receipts are in the default
  * namespace like the official samples, and POSTed to the gateway's receipt callback with an HMAC-SHA256 of the
  * body ({@code X-Signature: sha256=<hex>}). Sending is retried for about two minutes (a gateway restarting); faults can duplicate or drop them.
+ * The HMRC stand-in's WCO DMS notifications travel the same way ({@link #sendNotifications}).
  */
 @Component
 class SandboxReceipts {
@@ -104,7 +105,7 @@ class SandboxReceipts {
      * the declaration's conversation id in {@code X-Conversation-ID} as HMRC's push notifications carry it. The
      * dropped and duplicated receipt faults apply as to CEB receipts.
      */
-    void notify(String conversationId, List<byte[]> notifications) {
+    void sendNotifications(String conversationId, List<byte[]> notifications) {
         if (faults.dropReceipts()) {
             return;
         }
