@@ -53,11 +53,14 @@ final class DmsNotificationParser {
         return entries;
     }
 
-    /** The errors of a rejection (validation code and where), else the declaration's MRN and version. */
+    /** The errors of a rejection (validation code, its description when given, and where), else the declaration's MRN and version. */
     private static String info(Element response, Element declaration) {
         List<String> parts = new ArrayList<>();
         for (Element error : children(response, "Error")) {
             StringBuilder at = new StringBuilder(String.valueOf(text(error, "ValidationCode")));
+            if (text(error, "Description") != null) {
+                at.append(" (").append(text(error, "Description")).append(')');
+            }
             for (Element pointer : children(error, "Pointer")) {
                 at.append(" at ").append(text(pointer, "DocumentSectionCode"));
                 String tag = text(pointer, "TagID");

@@ -16,15 +16,31 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param oauth2             the sandbox's OAuth2 token endpoint and the submission paths that need its bearer tokens
  * @param transportResponses answer each message first with a {@code DxpRep} transport response, as the e-port's
  *                           exchange platform does (off by default)
+ * @param hmrc               the rules of the HMRC stand-in
  */
 @ConfigurationProperties("gateway.sandbox")
 record SandboxProperties(boolean enabled, Path certificatesDir, String receiptUrl, Path receiptSecretFile,
-        Duration latency, Faults faults, OAuth2 oauth2, boolean transportResponses) {
+        Duration latency, Faults faults, OAuth2 oauth2, boolean transportResponses, Hmrc hmrc) {
 
     SandboxProperties {
         latency = latency == null ? Duration.ofMillis(200) : latency;
         faults = faults == null ? new Faults(0, false, false, false) : faults;
         oauth2 = oauth2 == null ? new OAuth2(null, null, null, null) : oauth2;
+        hmrc = hmrc == null ? new Hmrc(null, null) : hmrc;
+    }
+
+    /**
+     * When the HMRC stand-in rejects a declaration it has taken (DMSREJ after DMSRCV): HMRC checks the declarant
+     * against its records after the schema; the sandbox's stand-in for that is a list of refused declarants.
+     *
+     * @param refusedDeclarants declarant EORIs ({@code Declaration/Declarant/ID}) whose declarations are rejected
+     * @param validationCode    the error's ValidationCode (an..8): the sandbox's own, not an HMRC code
+     */
+    record Hmrc(java.util.List<String> refusedDeclarants, String validationCode) {
+        Hmrc {
+            refusedDeclarants = refusedDeclarants == null ? java.util.List.of() : java.util.List.copyOf(refusedDeclarants);
+            validationCode = validationCode == null || validationCode.isBlank() ? "SBX00001" : validationCode;
+        }
     }
 
     /**

@@ -34,6 +34,7 @@ import org.w3c.dom.Element;
  * then 120; a rejection gets one receipt 100 with the GACC error code in returnInfo. Receipts are in the default
  * namespace like the official samples, and POSTed to the gateway's receipt callback with an HMAC-SHA256 of the
  * body ({@code X-Signature: sha256=<hex>}). Sending is retried for about two minutes (a gateway restarting); faults can duplicate or drop them.
+ * The HMRC stand-in's WCO DMS notifications travel the same way ({@link #sendNotifications}).
  */
 @Component
 class SandboxReceipts {
@@ -82,7 +83,7 @@ class SandboxReceipts {
             byte[] response = SandboxTransportResponse.of(text(businessHead, "guid"), messageType,
                     verdict.signatureFailed() ? "1001" : "0000",
                     verdict.signatureFailed() ? "签名无效 " + verdict.returnInfo() : "OK");
-            scheduler.schedule(() -> post(response, 1), delay / 2, TimeUnit.MILLISECONDS);
+            scheduler.schedule(() -> post(response, null, 1), delay / 2, TimeUnit.MILLISECONDS);
             if (verdict.signatureFailed()) {
                 return; // refused in transport: customs never sees it
             }
@@ -94,7 +95,27 @@ class SandboxReceipts {
             byte[] receipt = receipt(messageType, businessHead, step[0], step[1]);
             int copies = faults.duplicateReceipts() ? 2 : 1;
             for (int c = 0; c < copies; c++) {
-                scheduler.schedule(() -> post(receipt, 1), delay * (i + 1), TimeUnit.MILLISECONDS);
+                scheduler.schedule(() -> post(receipt, null, 1), delay * (i + 1), TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    /**
+     * Schedules WCO DMS notifications for one declaration, in order, one latency period apart, each POSTed with
+     * the declaration's conversation id in {@code X-Conversation-ID} as HMRC's push notifications carry it. The
+     * dropped and duplicated receipt faults apply as to CEB receipts.
+     */
+    void sendNotifications(String conversationId, List<byte[]> notifications) {
+        if (faults.dropReceipts()) {
+            return;
+        }
+        long delay = properties.latency().toMillis();
+        for (int i = 0; i < notifications.size(); i++) {
+            byte[] notification = notifications.get(i);
+            int copies = faults.duplicateReceipts() ? 2 : 1;
+            for (int c = 0; c < copies; c++) {
+                scheduler.schedule(() -> post(notification, conversationId, 1), delay * (i + 1),
+                        TimeUnit.MILLISECONDS);
             }
         }
     }
@@ -153,23 +174,26 @@ class SandboxReceipts {
         return source.substring(0, length);
     }
 
-    private void post(byte[] receipt, int attempt) {
+    private void post(byte[] receipt, String conversationId, int attempt) {
         try {
             String url = properties.receiptUrl().replace("{local-port}",
                     environment.getProperty("local.server.port", "8080"));
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/xml; charset=UTF-8")
                     .header("X-Signature", "sha256=" + hmac(receipt))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(receipt)).build();
-            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(receipt));
+            if (conversationId != null) {
+                request.header("X-Conversation-ID", conversationId);
+            }
+            int status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
             if (status >= 500 && attempt < MAX_ATTEMPTS) {
-                retry(receipt, attempt);
+                retry(receipt, conversationId, attempt);
             } else if (status >= 300) {
                 LOG.warn("Sandbox receipt refused by the gateway: HTTP {}", status);
             }
         } catch (IOException | GeneralSecurityException e) {
             if (attempt < MAX_ATTEMPTS) {
-                retry(receipt, attempt);
+                retry(receipt, conversationId, attempt);
             } else {
                 LOG.warn("Sandbox receipt could not be sent: {}", e.toString());
             }
@@ -182,9 +206,9 @@ class SandboxReceipts {
      * Tries again later: 2, 4, 8 s, then every 10 s, for about two minutes in all, so receipts outlive a gateway
      * that is down or restarting (customs keeps answering when the declarant is away).
      */
-    private void retry(byte[] receipt, int attempt) {
+    private void retry(byte[] receipt, String conversationId, int attempt) {
         long seconds = Math.min(1L << attempt, 10);
-        scheduler.schedule(() -> post(receipt, attempt + 1), seconds, TimeUnit.SECONDS);
+        scheduler.schedule(() -> post(receipt, conversationId, attempt + 1), seconds, TimeUnit.SECONDS);
     }
 
     private String hmac(byte[] body) throws IOException, GeneralSecurityException {
