@@ -106,11 +106,14 @@ class CustomsLoopTest extends GatewayIntegrationTest {
         client().awaitMessage(demoApiKey(), guid, j -> "120".equals(j.path("customsStatus").asString()));
 
         Path receipts = home.resolve("receipts");
-        try (var files = Files.list(receipts)) {
-            assertThat(files.map(f -> f.getFileName().toString()))
-                    .contains("CEB312_" + status.get("messages").get(0).get("orderNo").asString() + "_" + guid
-                            + "_120.xml");
+        Path xml = receipts.resolve("CEB312_" + status.get("messages").get(0).get("orderNo").asString() + "_" + guid
+                + "_120.xml");
+        // the merchant's copy is written after the receipt is committed (and shown on the API): wait for it
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (!Files.exists(xml) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
         }
+        assertThat(xml).exists();
         assertThat(Files.readString(receipts.resolve("receipts.csv")))
                 .startsWith("received_at,receipt,guid,order_no,status,explanation,return_info")
                 .contains("\"" + guid + "\"").contains("accepted into the customs system");
