@@ -82,7 +82,8 @@ class AuditController {
                 && tokens.valid(authorization.substring("Bearer ".length()).strip());
     }
 
-    private static ResponseEntity<?> unauthorised() {
+    /** The answer to a call without a valid auditor token (shared by the controllers of the compliance API). */
+    static ResponseEntity<?> unauthorised() {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
                 "an auditor token is required (Authorization: Bearer ...)");
         problem.setProperty("code", "UNAUTHENTICATED");
