@@ -56,9 +56,7 @@ class ComplianceMessagesController {
             @Parameter(description = "Page size, 1 to " + MessageQueries.MAX_LIMIT)
             @RequestParam(name = "limit", defaultValue = "" + DEFAULT_LIMIT) int limit,
             @Parameter(description = "Messages to skip") @RequestParam(name = "offset", defaultValue = "0") int offset) {
-        if (!tokens.authorises(authorization)) {
-            return AuditController.unauthorised();
-        }
+        requireAuditor(authorization);
         if (limit < 1 || limit > MessageQueries.MAX_LIMIT) {
             throw new MessageQuery.Invalid("limit", "limit must be 1 to " + MessageQueries.MAX_LIMIT + ", not " + limit);
         }
@@ -82,9 +80,7 @@ class ComplianceMessagesController {
                     schema = @Schema(implementation = ComplianceViews.Count.class))))
     ResponseEntity<?> count(@Parameter(hidden = true) @RequestHeader(name = "Authorization", required = false)
             String authorization, @ParameterObject MessageQuery query) {
-        if (!tokens.authorises(authorization)) {
-            return AuditController.unauthorised();
-        }
+        requireAuditor(authorization);
         MessageFilter filter = query.filter();
         index.catchUp();
         return ResponseEntity.ok(new ComplianceViews.Count(queries.count(filter)));
@@ -94,11 +90,9 @@ class ComplianceMessagesController {
     @Operation(summary = "The filtered list as CSV, streamed; formula-like cells neutralised, the buyer masked",
             responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = "text/csv",
                     schema = @Schema(type = "string"))))
-    ResponseEntity<?> csv(@Parameter(hidden = true) @RequestHeader(name = "Authorization", required = false)
+    ResponseEntity<StreamingResponseBody> csv(@Parameter(hidden = true) @RequestHeader(name = "Authorization", required = false)
             String authorization, @ParameterObject MessageQuery query) {
-        if (!tokens.authorises(authorization)) {
-            return AuditController.unauthorised();
-        }
+        requireAuditor(authorization);
         MessageFilter filter = query.filter();
         index.catchUp();
         StreamingResponseBody body = out -> MessageCsv.write(queries, filter, out);
@@ -114,15 +108,25 @@ class ComplianceMessagesController {
                     content = @Content(mediaType = "application/problem+json"))})
     ResponseEntity<?> timeline(@Parameter(hidden = true) @RequestHeader(name = "Authorization", required = false)
             String authorization, @PathVariable String guid) {
-        if (!tokens.authorises(authorization)) {
-            return AuditController.unauthorised();
-        }
+        requireAuditor(authorization);
         return (GUID.matcher(guid).matches() ? queries.find(guid) : java.util.Optional.<MessageQueries.MessageDetail>empty())
                 .<ResponseEntity<?>>map(m -> ResponseEntity.ok(new ComplianceViews.Timeline(m.guid(), m.merchantId(),
                         m.messageType(), m.orderNo(), m.state(), m.submissionId(),
                         queries.timeline(m.guid(), m.submissionId()).stream().map(ComplianceViews.Entry::of).toList(),
                         queries.receipts(m.guid()).stream().map(ComplianceViews.Receipt::of).toList())))
                 .orElseGet(() -> problem(HttpStatus.NOT_FOUND, "MESSAGE_NOT_FOUND", "no message " + guid, null));
+    }
+
+    /** The token check as an exception, so that the CSV endpoint can declare the streamed body it answers with. */
+    private void requireAuditor(String authorization) {
+        if (!tokens.authorises(authorization)) {
+            throw new NotAuditor();
+        }
+    }
+
+    @ExceptionHandler(NotAuditor.class)
+    ResponseEntity<?> notAuditor() {
+        return AuditController.unauthorised();
     }
 
     @ExceptionHandler(MessageQuery.Invalid.class)
@@ -137,5 +141,12 @@ class ComplianceMessagesController {
             problem.setProperty("field", field);
         }
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /** A call without a valid auditor token. */
+    private static final class NotAuditor extends RuntimeException {
+        NotAuditor() {
+            super("an auditor token is required", null, false, false);
+        }
     }
 }
