@@ -7,7 +7,6 @@ import dev.customsgateway.GatewayIntegrationTest;
 import dev.customsgateway.TestFiles;
 import dev.customsgateway.TestMerchants;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -202,6 +201,25 @@ class ComplianceApiTest extends GatewayIntegrationTest {
                 .hasSize(paths.size());
     }
 
+    @Test
+    void theContractDocumentsTheFiltersAndTheCsv() throws Exception {
+        JsonNode document = GatewayClient.json(send(HttpRequest.newBuilder(URI.create(baseUrl() + "/v3/api-docs")))
+                .body());
+        List<String> parameters = new ArrayList<>();
+        document.at("/paths/~1api~1v1~1audit~1messages/get/parameters")
+                .forEach(p -> parameters.add(p.get("name").asString()));
+        assertThat(parameters).containsExactlyInAnyOrder("key", "merchant", "status", "receiptCode", "from", "to",
+                "limit", "offset");
+        assertThat(document.at("/paths/~1api~1v1~1audit~1messages~1count/get/parameters").size()).isEqualTo(6);
+        assertThat(document.at("/paths/~1api~1v1~1audit~1messages.csv/get/responses/200/content").has("text/csv"))
+                .isTrue();
+        assertThat(document.at("/paths/~1api~1v1~1audit~1messages~1{guid}~1timeline/get/security/0")
+                .has("auditorToken")).isTrue();
+        // the compliance API is read-only
+        document.get("paths").properties().stream().filter(p -> p.getKey().startsWith("/api/v1/audit/"))
+                .forEach(p -> assertThat(p.getValue().propertyNames()).as(p.getKey()).containsOnly("get"));
+    }
+
     private List<String> accessRecords(String marker) {
         return jdbc.sql("select detail from message_log where stage = 'COMPLIANCE_ACCESS' and detail like ?")
                 .param("%" + marker + "%").query(String.class).list();
@@ -278,9 +296,5 @@ class ComplianceApiTest extends GatewayIntegrationTest {
             }
             return new Declared(merchant, key, sample.prefix(), guids);
         }
-    }
-
-    static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }
