@@ -78,8 +78,7 @@ class AuditController {
     }
 
     private boolean authorised(String authorization) {
-        return authorization != null && authorization.startsWith("Bearer ")
-                && tokens.valid(authorization.substring("Bearer ".length()).strip());
+        return tokens.authorises(authorization);
     }
 
     /** The answer to a call without a valid auditor token (shared by the controllers of the compliance API). */

@@ -23,7 +23,8 @@ import org.xml.sax.SAXException;
  * Indexes the business keys of every signed message and customs receipt in the message log (orderNo, logisticsNo,
  * invtNo, copNo, preNo, billNo, a UK declaration's LRN) so the console and the compliance API find a message by any
  * number a customs officer or a partner quotes. It follows the log by position ({@code console_index_cursor}; the
- * tables keep the console's name, where the index began) and catches up before each search. The buyer's name is indexed masked only, for lists; it is never searchable.
+ * tables keep the console's name, where the index began) and catches up before each search. The buyer's name is
+ * indexed masked only, for lists; it is never searchable.
  */
 @Component
 public class BusinessKeyIndex {

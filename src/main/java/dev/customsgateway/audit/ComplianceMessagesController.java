@@ -6,8 +6,10 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
@@ -55,10 +57,12 @@ class ComplianceMessagesController {
             String authorization, @ParameterObject MessageQuery query,
             @Parameter(description = "Page size, 1 to " + MessageQueries.MAX_LIMIT)
             @RequestParam(name = "limit", defaultValue = "" + DEFAULT_LIMIT) int limit,
-            @Parameter(description = "Messages to skip") @RequestParam(name = "offset", defaultValue = "0") int offset) {
+            @Parameter(description = "Messages to skip")
+            @RequestParam(name = "offset", defaultValue = "0") int offset) {
         requireAuditor(authorization);
         if (limit < 1 || limit > MessageQueries.MAX_LIMIT) {
-            throw new MessageQuery.Invalid("limit", "limit must be 1 to " + MessageQueries.MAX_LIMIT + ", not " + limit);
+            throw new MessageQuery.Invalid("limit",
+                    "limit must be 1 to " + MessageQueries.MAX_LIMIT + ", not " + limit);
         }
         if (offset < 0) {
             throw new MessageQuery.Invalid("offset", "offset must not be negative");
@@ -90,13 +94,14 @@ class ComplianceMessagesController {
     @Operation(summary = "The filtered list as CSV, streamed; formula-like cells neutralised, the buyer masked",
             responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = "text/csv",
                     schema = @Schema(type = "string"))))
-    ResponseEntity<StreamingResponseBody> csv(@Parameter(hidden = true) @RequestHeader(name = "Authorization", required = false)
-            String authorization, @ParameterObject MessageQuery query) {
+    ResponseEntity<StreamingResponseBody> csv(
+            @Parameter(hidden = true) @RequestHeader(name = "Authorization", required = false) String authorization,
+            @ParameterObject MessageQuery query) {
         requireAuditor(authorization);
         MessageFilter filter = query.filter();
         index.catchUp();
         StreamingResponseBody body = out -> MessageCsv.write(queries, filter, out);
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header("Content-Disposition", "attachment; filename=\"messages.csv\"").body(body);
     }
 
@@ -109,12 +114,16 @@ class ComplianceMessagesController {
     ResponseEntity<?> timeline(@Parameter(hidden = true) @RequestHeader(name = "Authorization", required = false)
             String authorization, @PathVariable String guid) {
         requireAuditor(authorization);
-        return (GUID.matcher(guid).matches() ? queries.find(guid) : java.util.Optional.<MessageQueries.MessageDetail>empty())
-                .<ResponseEntity<?>>map(m -> ResponseEntity.ok(new ComplianceViews.Timeline(m.guid(), m.merchantId(),
-                        m.messageType(), m.orderNo(), m.state(), m.submissionId(),
-                        queries.timeline(m.guid(), m.submissionId()).stream().map(ComplianceViews.Entry::of).toList(),
-                        queries.receipts(m.guid()).stream().map(ComplianceViews.Receipt::of).toList())))
-                .orElseGet(() -> problem(HttpStatus.NOT_FOUND, "MESSAGE_NOT_FOUND", "no message " + guid, null));
+        Optional<MessageQueries.MessageDetail> found =
+                GUID.matcher(guid).matches() ? queries.find(guid) : Optional.empty();
+        if (found.isEmpty()) {
+            return problem(HttpStatus.NOT_FOUND, "MESSAGE_NOT_FOUND", "no message " + guid, null);
+        }
+        MessageQueries.MessageDetail m = found.get();
+        return ResponseEntity.ok(new ComplianceViews.Timeline(m.guid(), m.merchantId(), m.messageType(), m.orderNo(),
+                m.state(), m.submissionId(),
+                queries.timeline(m.guid(), m.submissionId()).stream().map(ComplianceViews.Entry::of).toList(),
+                queries.receipts(m.guid()).stream().map(ComplianceViews.Receipt::of).toList()));
     }
 
     /** The token check as an exception, so that the CSV endpoint can declare the streamed body it answers with. */

@@ -54,8 +54,8 @@ class SearchPage {
             error = "Dates are YYYY-MM-DD.";
         }
         String scope = session.role() == ConsoleRole.MERCHANT ? session.merchantId() : blankToNull(merchant);
-        MessageFilter filter = new MessageFilter(clip(blankToNull(key)), scope,
-                status != null && STATES.contains(status) ? status : null, clip(blankToNull(receipt)), fromDate, toDate);
+        MessageFilter filter = new MessageFilter(clip(blankToNull(key)), scope, status != null
+                && STATES.contains(status) ? status : null, clip(blankToNull(receipt)), fromDate, toDate);
         index.catchUp();
         List<MessageQueries.MessageRow> rows = error == null ? messages.search(filter, PAGE, 0) : List.of();
         access.record(session, ConsoleAction.SEARCHED, filter.describe(), request.getRemoteAddr());
