@@ -78,11 +78,11 @@ class AuditController {
     }
 
     private boolean authorised(String authorization) {
-        return authorization != null && authorization.startsWith("Bearer ")
-                && tokens.valid(authorization.substring("Bearer ".length()).strip());
+        return tokens.authorises(authorization);
     }
 
-    private static ResponseEntity<?> unauthorised() {
+    /** The answer to a call without a valid auditor token (shared by the controllers of the compliance API). */
+    static ResponseEntity<?> unauthorised() {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
                 "an auditor token is required (Authorization: Bearer ...)");
         problem.setProperty("code", "UNAUTHENTICATED");

@@ -43,6 +43,12 @@ class AuditorTokens {
         return token;
     }
 
+    /** Whether an {@code Authorization} header carries an active auditor token ({@code Bearer cga_...}). */
+    boolean authorises(String authorization) {
+        return authorization != null && authorization.startsWith("Bearer ")
+                && valid(authorization.substring("Bearer ".length()).strip());
+    }
+
     /** Whether a presented token is an active auditor token. */
     boolean valid(String presented) {
         return credentialId(presented).isPresent();

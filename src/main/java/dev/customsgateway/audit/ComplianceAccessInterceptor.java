@@ -1,6 +1,7 @@
 package dev.customsgateway.audit;
 
 import dev.customsgateway.core.Masking;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -42,6 +43,9 @@ class ComplianceAccessInterceptor implements WebMvcConfigurer, HandlerIntercepto
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
             throws IOException {
+        if (request.getDispatcherType() == DispatcherType.ASYNC) {
+            return true; // a streamed answer (the CSV export) completing: recorded when the call came in
+        }
         String authorization = request.getHeader("Authorization");
         if (authorization == null || !authorization.startsWith("Bearer ")) {
             return true;

@@ -3,9 +3,6 @@ package dev.customsgateway.audit;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -67,15 +64,10 @@ class RetentionController {
     }
 
     private boolean authorised(String authorization) {
-        return authorization != null && authorization.startsWith("Bearer ")
-                && tokens.valid(authorization.substring("Bearer ".length()).strip());
+        return tokens.authorises(authorization);
     }
 
     private static ResponseEntity<?> unauthorised() {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
-                "an auditor token is required (Authorization: Bearer ...)");
-        problem.setProperty("code", "UNAUTHENTICATED");
-        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header("WWW-Authenticate", "Bearer realm=\"audit\"")
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return AuditController.unauthorised();
     }
 }

@@ -2,6 +2,7 @@ package dev.customsgateway.console;
 
 import dev.customsgateway.audit.ContentStore;
 import dev.customsgateway.audit.EvidenceBundle;
+import dev.customsgateway.audit.MessageQueries;
 import dev.customsgateway.core.SignatureCheck;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayOutputStream;
@@ -31,13 +32,13 @@ class MessagePages {
     private static final Pattern GUID = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
-    private final ConsoleMessages messages;
+    private final MessageQueries messages;
     private final ContentStore store;
     private final EvidenceBundle evidence;
     private final SignatureCheck signatures;
     private final ConsoleAccess access;
 
-    MessagePages(ConsoleMessages messages, ContentStore store, EvidenceBundle evidence, SignatureCheck signatures,
+    MessagePages(MessageQueries messages, ContentStore store, EvidenceBundle evidence, SignatureCheck signatures,
             ConsoleAccess access) {
         this.messages = messages;
         this.store = store;
@@ -50,11 +51,11 @@ class MessagePages {
     ResponseEntity<String> message(@PathVariable String guid, HttpServletRequest request,
             @RequestAttribute(ConsoleFilter.SESSION) ConsoleSession session,
             @RequestAttribute(ConsoleFilter.NONCE) String nonce) {
-        Optional<ConsoleMessages.MessageDetail> found = visible(session, guid, request);
+        Optional<MessageQueries.MessageDetail> found = visible(session, guid, request);
         if (found.isEmpty()) {
             return notFound(session, nonce, guid);
         }
-        ConsoleMessages.MessageDetail m = found.get();
+        MessageQueries.MessageDetail m = found.get();
         access.record(session, ConsoleAction.VIEWED_MESSAGE, guid, request.getRemoteAddr());
         return Page.of("Message " + guid, session, nonce, MessageView.render(m, messages.businessKeys(guid),
                 messages.timeline(guid, m.submissionId()), messages.receipts(guid),
@@ -65,7 +66,7 @@ class MessagePages {
     ResponseEntity<String> artefact(@PathVariable String guid, @PathVariable String sha256,
             HttpServletRequest request, @RequestAttribute(ConsoleFilter.SESSION) ConsoleSession session,
             @RequestAttribute(ConsoleFilter.NONCE) String nonce) {
-        Optional<ConsoleMessages.MessageDetail> found = visible(session, guid, request);
+        Optional<MessageQueries.MessageDetail> found = visible(session, guid, request);
         Optional<String> kind = found.flatMap(m -> artefactKind(m, sha256));
         if (kind.isEmpty()) {
             return notFound(session, nonce, guid);
@@ -101,7 +102,7 @@ class MessagePages {
     ResponseEntity<?> raw(@PathVariable String guid, @PathVariable String sha256, HttpServletRequest request,
             @RequestAttribute(ConsoleFilter.SESSION) ConsoleSession session,
             @RequestAttribute(ConsoleFilter.NONCE) String nonce) throws IOException {
-        Optional<ConsoleMessages.MessageDetail> found = visible(session, guid, request);
+        Optional<MessageQueries.MessageDetail> found = visible(session, guid, request);
         if (found.flatMap(m -> artefactKind(m, sha256)).isEmpty()) {
             return notFound(session, nonce, guid);
         }
@@ -129,12 +130,12 @@ class MessagePages {
     }
 
     /** The message, if it exists and this user may read it; a refusal is recorded, and looks like absence. */
-    private Optional<ConsoleMessages.MessageDetail> visible(ConsoleSession session, String guid,
+    private Optional<MessageQueries.MessageDetail> visible(ConsoleSession session, String guid,
             HttpServletRequest request) {
         if (!GUID.matcher(guid).matches()) {
             return Optional.empty();
         }
-        Optional<ConsoleMessages.MessageDetail> found = messages.find(guid);
+        Optional<MessageQueries.MessageDetail> found = messages.find(guid);
         if (found.isPresent() && !session.mayRead(found.get().merchantId())) {
             access.record(session, ConsoleAction.DENIED, guid, request.getRemoteAddr());
             return Optional.empty();
@@ -143,12 +144,12 @@ class MessagePages {
     }
 
     /** The kind of an artefact that belongs to this message (its log entries or its receipts), else empty. */
-    private Optional<String> artefactKind(ConsoleMessages.MessageDetail m, String sha256) {
+    private Optional<String> artefactKind(MessageQueries.MessageDetail m, String sha256) {
         if (!SHA256.matcher(sha256).matches()) {
             return Optional.empty();
         }
-        List<ConsoleMessages.TimelineEntry> timeline = messages.timeline(m.guid(), m.submissionId());
-        for (ConsoleMessages.TimelineEntry e : timeline) {
+        List<MessageQueries.TimelineEntry> timeline = messages.timeline(m.guid(), m.submissionId());
+        for (MessageQueries.TimelineEntry e : timeline) {
             if (sha256.equals(e.artefactSha256())) {
                 return Optional.of(e.artefactKind() == null ? "artefact" : e.artefactKind());
             }

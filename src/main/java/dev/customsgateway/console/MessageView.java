@@ -1,5 +1,6 @@
 package dev.customsgateway.console;
 
+import dev.customsgateway.audit.MessageQueries;
 import java.util.List;
 
 /** The HTML of a message page: summary, business keys, customs answers in words, and the log timeline. */
@@ -8,8 +9,8 @@ final class MessageView {
     private MessageView() {
     }
 
-    static String render(ConsoleMessages.MessageDetail m, List<ConsoleMessages.BusinessKey> keys,
-            List<ConsoleMessages.TimelineEntry> timeline, List<ConsoleMessages.Receipt> receipts, boolean auditor) {
+    static String render(MessageQueries.MessageDetail m, List<MessageQueries.BusinessKey> keys,
+            List<MessageQueries.TimelineEntry> timeline, List<MessageQueries.Receipt> receipts, boolean auditor) {
         String base = "/console/messages/" + Html.segment(m.guid());
         StringBuilder html = new StringBuilder("<h1>Message <span id=\"guid\">").append(Html.esc(m.guid()))
                 .append("</span></h1><table><tr><th>Merchant</th><td id=\"merchant\">").append(Html.esc(m.merchantId()))
@@ -38,7 +39,7 @@ final class MessageView {
         } else {
             html.append("<table id=\"receipts\"><tr><th>Time (customs)</th><th>Receipt</th><th>Code</th>"
                     + "<th>Meaning</th><th>Customs' note</th><th>Bytes</th></tr>");
-            for (ConsoleMessages.Receipt r : receipts) {
+            for (MessageQueries.Receipt r : receipts) {
                 html.append("<tr><td>").append(Html.esc(r.returnTime())).append("</td><td>")
                         .append(Html.esc(r.receiptType())).append("</td><td>").append(Html.esc(r.status()))
                         .append("</td><td>").append(Html.esc(r.explanation())).append("</td><td>")
@@ -49,7 +50,7 @@ final class MessageView {
         }
         html.append("<h2>Timeline (message log)</h2><table id=\"timeline\"><tr><th>#</th><th>Recorded (UTC)</th>"
                 + "<th>Stage</th><th>Detail</th><th>Artefact</th></tr>");
-        for (ConsoleMessages.TimelineEntry e : timeline) {
+        for (MessageQueries.TimelineEntry e : timeline) {
             html.append("<tr><td>").append(Html.esc(e.seq())).append("</td><td>").append(Html.esc(e.recordedAt()))
                     .append("</td><td>").append(Html.esc(e.stage())).append("</td><td>").append(Html.esc(e.detail()))
                     .append("</td><td>");

@@ -1,5 +1,8 @@
 package dev.customsgateway.console;
 
+import dev.customsgateway.audit.BusinessKeyIndex;
+import dev.customsgateway.audit.MessageFilter;
+import dev.customsgateway.audit.MessageQueries;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -20,13 +23,15 @@ import org.springframework.web.bind.annotation.ResponseBody;
 @ResponseBody
 class SearchPage {
 
-    private static final List<String> STATES = List.of("PENDING", "SENDING", "DELIVERED", "DEAD");
+    private static final List<String> STATES = MessageFilter.STATES;
+    /** The newest this many are listed; older ones need a narrower search. */
+    static final int PAGE = 200;
 
-    private final ConsoleMessages messages;
+    private final MessageQueries messages;
     private final BusinessKeyIndex index;
     private final ConsoleAccess access;
 
-    SearchPage(ConsoleMessages messages, BusinessKeyIndex index, ConsoleAccess access) {
+    SearchPage(MessageQueries messages, BusinessKeyIndex index, ConsoleAccess access) {
         this.messages = messages;
         this.index = index;
         this.access = access;
@@ -49,16 +54,16 @@ class SearchPage {
             error = "Dates are YYYY-MM-DD.";
         }
         String scope = session.role() == ConsoleRole.MERCHANT ? session.merchantId() : blankToNull(merchant);
-        ConsoleMessages.SearchFilter filter = new ConsoleMessages.SearchFilter(clip(blankToNull(key)), scope,
-                status != null && STATES.contains(status) ? status : null, clip(blankToNull(receipt)), fromDate, toDate);
+        MessageFilter filter = new MessageFilter(clip(blankToNull(key)), scope, status != null
+                && STATES.contains(status) ? status : null, clip(blankToNull(receipt)), fromDate, toDate);
         index.catchUp();
-        List<ConsoleMessages.MessageRow> rows = error == null ? messages.search(filter) : List.of();
-        access.record(session, ConsoleAction.SEARCHED, describe(filter), request.getRemoteAddr());
+        List<MessageQueries.MessageRow> rows = error == null ? messages.search(filter, PAGE, 0) : List.of();
+        access.record(session, ConsoleAction.SEARCHED, filter.describe(), request.getRemoteAddr());
         return Page.of("Search", session, nonce, form(session, filter, from, to)
                 + (error == null ? "" : "<p class=\"error\">" + Html.esc(error) + "</p>") + results(rows));
     }
 
-    private String form(ConsoleSession session, ConsoleMessages.SearchFilter f, String from, String to) {
+    private String form(ConsoleSession session, MessageFilter f, String from, String to) {
         StringBuilder html = new StringBuilder("<h1>Messages</h1><form class=\"filters\" method=\"get\""
                 + " action=\"/console/search\" id=\"search-form\">");
         html.append(field("Business key (orderNo, logisticsNo, guid, invtNo, LRN …)", "key", f.key()));
@@ -81,13 +86,13 @@ class SearchPage {
         return html.toString();
     }
 
-    private static String results(List<ConsoleMessages.MessageRow> rows) {
+    private static String results(List<MessageQueries.MessageRow> rows) {
         if (rows.isEmpty()) {
             return "<p class=\"muted\" id=\"no-results\">No messages match.</p>";
         }
         StringBuilder html = new StringBuilder("<table id=\"results\"><tr><th>Created (UTC)</th><th>Merchant</th>"
                 + "<th>Type</th><th>Order</th><th>Buyer</th><th>Delivery</th><th>Customs</th><th>guid</th></tr>");
-        for (ConsoleMessages.MessageRow r : rows) {
+        for (MessageQueries.MessageRow r : rows) {
             html.append("<tr class=\"message\"><td>").append(Html.esc(r.createdAt())).append("</td><td>")
                     .append(Html.esc(r.merchantId())).append("</td><td>").append(Html.esc(r.messageType()))
                     .append("</td><td>").append(Html.esc(r.orderNo())).append("</td><td>")
@@ -96,8 +101,8 @@ class SearchPage {
                     .append(Html.segment(r.guid())).append("\">").append(Html.esc(r.guid())).append("</a></td></tr>");
         }
         html.append("</table>");
-        if (rows.size() == ConsoleMessages.PAGE) {
-            html.append("<p class=\"muted\">The newest ").append(ConsoleMessages.PAGE)
+        if (rows.size() == PAGE) {
+            html.append("<p class=\"muted\">The newest ").append(PAGE)
                     .append(" are shown; narrow the search for older ones.</p>");
         }
         return html.toString();
@@ -106,11 +111,6 @@ class SearchPage {
     private static String field(String label, String name, String value) {
         return "<label>" + Html.esc(label) + "<input name=\"" + name + "\" id=\"" + name + "\" value=\""
                 + Html.esc(value) + "\"></label>";
-    }
-
-    private static String describe(ConsoleMessages.SearchFilter f) {
-        return "key=" + f.key() + " merchant=" + f.merchant() + " status=" + f.status() + " receipt=" + f.receiptCode()
-                + " from=" + f.from() + " to=" + f.to();
     }
 
     private static LocalDate date(String value) {

@@ -48,11 +48,6 @@ public final class ErrorReport {
 
     /** Neutralises spreadsheet formulas (CSV injection). */
     static String neutral(String cell) {
-        if (cell == null || cell.isEmpty()) {
-            return cell;
-        }
-        char first = cell.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-                ? "'" + cell : cell;
+        return dev.customsgateway.core.CsvCells.neutral(cell);
     }
 }

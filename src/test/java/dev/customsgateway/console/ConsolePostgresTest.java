@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.customsgateway.TestMerchants;
+import dev.customsgateway.audit.MessageFilter;
+import dev.customsgateway.audit.MessageQueries;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -71,15 +73,20 @@ class ConsolePostgresTest {
         jdbc.sql("insert into console_business_key (guid, key_name, key_value) values (?, 'logisticsNo', 'LN-PG-1')")
                 .param(guid).update();
 
-        ConsoleMessages messages = new ConsoleMessages(jdbc);
+        MessageQueries messages = new MessageQueries(jdbc);
         LocalDate today = now.toLocalDate();
-        assertThat(messages.search(new ConsoleMessages.SearchFilter("LN-PG-1", merchant, "DELIVERED", "120", today,
-                today))).extracting(ConsoleMessages.MessageRow::guid).containsExactly(guid);
-        assertThat(messages.search(new ConsoleMessages.SearchFilter(null, merchant, "DEAD", null, null, null)))
+        MessageFilter matching = new MessageFilter("LN-PG-1", merchant, "DELIVERED", "120", today, today);
+        assertThat(messages.search(matching, 10, 0)).extracting(MessageQueries.MessageRow::guid,
+                MessageQueries.MessageRow::customsStatus).containsExactly(org.assertj.core.groups.Tuple.tuple(guid,
+                        "120"));
+        assertThat(messages.count(matching)).isEqualTo(1);
+        assertThat(messages.businessKeys(java.util.List.of(guid)).get(guid))
+                .containsExactly(new MessageQueries.BusinessKey("logisticsNo", "LN-PG-1"));
+        assertThat(messages.search(new MessageFilter(null, merchant, "DEAD", null, null, null), 10, 0))
                 .isEmpty();
         assertThat(messages.find(guid).orElseThrow().signingKeyAlias()).isEqualTo("demo-rsa");
         assertThat(messages.timeline(guid, submission)).isEmpty();
-        assertThat(messages.receipts(guid)).extracting(ConsoleMessages.Receipt::explanation)
+        assertThat(messages.receipts(guid)).extracting(MessageQueries.Receipt::explanation)
                 .containsExactly("accepted into the customs system");
 
         ConsoleAccess access = new ConsoleAccess(jdbc, Clock.systemUTC());

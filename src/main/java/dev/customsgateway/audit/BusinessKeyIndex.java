@@ -1,6 +1,5 @@
-package dev.customsgateway.console;
+package dev.customsgateway.audit;
 
-import dev.customsgateway.audit.ContentStore;
 import dev.customsgateway.core.Masking;
 import dev.customsgateway.core.SecureXml;
 import java.io.IOException;
@@ -22,12 +21,13 @@ import org.xml.sax.SAXException;
 
 /**
  * Indexes the business keys of every signed message and customs receipt in the message log (orderNo, logisticsNo,
- * invtNo, copNo, preNo, billNo, a UK declaration's LRN) so the console finds a message by any number a customs
- * officer or a partner quotes. It follows the log by position ({@code console_index_cursor}) and catches up before
- * each search. The buyer's name is indexed masked only, for lists; it is never searchable.
+ * invtNo, copNo, preNo, billNo, a UK declaration's LRN) so the console and the compliance API find a message by any
+ * number a customs officer or a partner quotes. It follows the log by position ({@code console_index_cursor}; the
+ * tables keep the console's name, where the index began) and catches up before each search. The buyer's name is
+ * indexed masked only, for lists; it is never searchable.
  */
 @Component
-class BusinessKeyIndex {
+public class BusinessKeyIndex {
 
     private static final Logger LOG = LoggerFactory.getLogger(BusinessKeyIndex.class);
     private static final int BATCH = 500;
@@ -47,7 +47,7 @@ class BusinessKeyIndex {
     }
 
     /** Reads the log entries written since the last call, batch by batch, and files their keys. */
-    synchronized void catchUp() {
+    public synchronized void catchUp() {
         while (Boolean.TRUE.equals(tx.execute(status -> batch()))) {
             // next batch
         }
