@@ -148,12 +148,14 @@ class ConsoleBrowserTest extends GatewayIntegrationTest {
 
         String guid = fixture.guidsA.get(0);
         browser.findElement(By.linkText(guid)).click();
+        awaitElement("receipts");
         assertThat(browser.findElement(By.id("receipts")).getText()).contains("120")
                 .contains("accepted into the customs system");
         assertThat(browser.findElement(By.id("timeline")).getText()).contains("RECEIVED").contains("SIGNED")
                 .contains("DELIVERED").contains("RECEIPT");
 
         browser.findElement(By.id("signed-xml")).click();
+        awaitElement("artefact");
         assertThat(text("signature")).startsWith("Signature verified");
         assertThat(text("artefact")).contains("<ceb:CEB311Message").contains("\n    <ceb:OrderHead>");
         browser.navigate().back();
@@ -178,6 +180,7 @@ class ConsoleBrowserTest extends GatewayIntegrationTest {
         ((JavascriptExecutor) browser).executeScript(
                 "document.querySelectorAll('input[name=_csrf]').forEach(e => e.remove())");
         browser.findElement(By.id("logout")).click();
+        awaitRefusal();
         assertThat(browser.getPageSource()).contains("CSRF token is missing or wrong");
         browser.get(baseUrl() + "/console/search");
         assertThat(browser.getCurrentUrl()).as("the refused logout did not happen").endsWith("/console/search");
@@ -189,7 +192,19 @@ class ConsoleBrowserTest extends GatewayIntegrationTest {
         browser.findElement(By.id("username")).sendKeys(fixture.auditor);
         browser.findElement(By.id("password")).sendKeys(ConsoleFixture.PASSWORD);
         browser.findElement(By.id("login")).click();
+        awaitRefusal();
         assertThat(browser.getPageSource()).contains("CSRF token is missing or wrong");
+    }
+
+    /** Waits for the page a click leads to, by an element only that page has (or fails the test after 20 s). */
+    private void awaitElement(String id) {
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(b -> !b.findElements(By.id(id)).isEmpty());
+    }
+
+    /** The click returns when the form is sent; waits for the answer (or fails the test after 20 s). */
+    private void awaitRefusal() {
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(b -> b.getPageSource().contains("CSRF token is missing or wrong"));
     }
 
     @Test
