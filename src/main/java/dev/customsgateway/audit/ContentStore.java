@@ -84,7 +84,9 @@ public class ContentStore {
                 }
             }
             Path target = pathOf(sha256);
-            if (key != null && !sealing.claim(sha256, key.id()) && Files.exists(target)) {
+            // the file's own header, not only the index, says whether it is sealed with this key: an index row
+            // claimed by a put whose write then failed must not stop this put from writing it
+            if (key != null && !sealing.claim(sha256, key.id()) && key.id().equals(sealedWith(sha256))) {
                 force(target.getParent());
                 return new StoredContent(sha256, size);
             }
@@ -110,7 +112,7 @@ public class ContentStore {
         try {
             DataKeys.DataKey key = sealing == null ? null : sealing.keyFor(merchantId);
             boolean write = key == null ? !Files.exists(target) : sealing.claim(sha256, key.id())
-                    || !Files.exists(target);
+                    || !key.id().equals(sealedWith(sha256)); // the header decides, as in the stream put
             if (!write) {
                 force(target.getParent());
                 return new StoredContent(sha256, bytes.length);

@@ -187,7 +187,7 @@ public final class EvidenceVerifier {
         Map<String, byte[]> files = new HashMap<>();
         try (ZipInputStream zip = new ZipInputStream(bundle)) {
             for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-                files.put(e.getName(), zip.readNBytes(64 << 20));
+                files.put(e.getName(), zip.readAllBytes()); // uploads of any accepted size
             }
         }
         return files;

@@ -13,6 +13,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * Guards {@code /console/**} and nothing else: security headers (a strict Content-Security-Policy with a fresh
@@ -83,7 +84,10 @@ class ConsoleFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    /** Administrators manage accounts and keys and read no messages; only auditors read the access log. */
+    /**
+     * Administrators manage accounts and keys and read no messages; only auditors read the access log. Anything
+     * not named here is refused: a page added later must be given its roles.
+     */
     static boolean allowed(ConsoleRole role, String path) {
         if (path.startsWith("/console/admin")) {
             return role == ConsoleRole.ADMINISTRATOR;
@@ -95,7 +99,7 @@ class ConsoleFilter extends OncePerRequestFilter {
                 || path.startsWith("/console/dashboard")) {
             return role.readsMessages();
         }
-        return true; // home, logout
+        return path.equals("/console") || path.equals("/console/") || path.equals("/console/logout");
     }
 
     static void securityHeaders(HttpServletResponse response, String nonce) {
@@ -124,8 +128,13 @@ class ConsoleFilter extends OncePerRequestFilter {
                 presented.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * The path as Spring MVC matches it (percent-decoded, {@code ;} parameters removed, within the application),
+     * so that the role check sees the page the request will reach: {@code /console/%61dmin/users} is
+     * {@code /console/admin/users} here too.
+     */
     private static String path(HttpServletRequest request) {
-        return request.getRequestURI().substring(request.getContextPath().length());
+        return UrlPathHelper.defaultInstance.getLookupPathForRequest(request);
     }
 
     /** The console's cookies: HttpOnly, SameSite=Strict, and Secure (with the {@code __Host-} prefix) on HTTPS. */

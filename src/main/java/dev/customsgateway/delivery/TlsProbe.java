@@ -28,7 +28,12 @@ final class TlsProbe {
     /** The TLS failure in words, or null when the server keeps the connection open (not a TLS problem). */
     static String reason(SSLContext context, URI uri) {
         int port = uri.getPort() == -1 ? 443 : uri.getPort();
-        try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket(uri.getHost(), port)) {
+        try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket()) {
+            try {
+                socket.connect(new java.net.InetSocketAddress(uri.getHost(), port), TIMEOUT_MS);
+            } catch (IOException e) {
+                return null; // down or unreachable: not a TLS problem, the transport reports the network error
+            }
             socket.setSoTimeout(TIMEOUT_MS);
             socket.startHandshake();
             // a server that accepted us now waits for a request; one that refused our certificate sends its alert

@@ -70,7 +70,8 @@ class ApiOrderOpener {
 
     private void recordParsed(OrderOrigin origin, CanonicalOrder order) {
         ContentStore.StoredContent stored = store.put(origin.merchant().id(), json.writeValueAsBytes(order));
-        messageLog.record(new LogEntry(origin.submissionId(), origin.merchant().id(), origin.submissionId(),
+        // held until the order closes, in its transaction, as for the orders of a file (OrderAssembler)
+        messageLog.defer(origin, new LogEntry(origin.submissionId(), origin.merchant().id(), origin.submissionId(),
                 LogStage.PARSED, null, origin.orderNo(), null, "canonical-order", stored.sha256(), stored.size(),
                 "order " + origin.sourceRow() + " of the request"));
     }

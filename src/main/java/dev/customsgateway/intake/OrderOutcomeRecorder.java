@@ -46,9 +46,6 @@ class OrderOutcomeRecorder {
             if (t instanceof OrderRejectedException rejected) {
                 return rejected;
             }
-            if (t.getCause() == t) {
-                break;
-            }
         }
         return thrown;
     }

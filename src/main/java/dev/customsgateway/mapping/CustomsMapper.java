@@ -103,10 +103,7 @@ class CustomsMapper {
     /** The UK low-value declaration: a WCO DM document, no CEB schema version, no BaseTransfer. */
     private CustomsMessage mapUk(SubmittedOrder submitted, MessageFamily family) {
         Document document = UkDeclarationBuilder.build(submitted.order(), submitted.origin().merchant());
-        CustomsMessage result = new CustomsMessage(submitted.origin(), family.name(), family.schemaSet(null),
-                newGuid(), document);
-        messageLog.recordMessage(result, LogStage.MAPPED, "customs-xml", SecureXml.serialize(document));
-        return result;
+        return new CustomsMessage(submitted.origin(), family.name(), family.schemaSet(null), guids.get(), document);
     }
 
     /** Marshallers are not thread-safe but reusable: one per direction and thread. */

@@ -36,11 +36,14 @@ class MerchantReceiptFolder {
         }
         try {
             Files.createDirectories(folder);
-            String name = entry.receiptType() + "_" + safe(entry.orderNo()) + "_" + safe(entry.guid()) + "_"
-                    + safe(entry.returnStatus()) + ".xml";
-            Path tmp = folder.resolve("." + name + ".tmp");
-            Files.write(tmp, receipt);
-            Files.move(tmp, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            if (receipt != null) { // null: the receipt also concerns other merchants, so only this entry's line
+                String name = entry.receiptType() + "_" + safe(entry.orderNo()) + "_" + safe(entry.guid()) + "_"
+                        + safe(entry.returnStatus()) + ".xml";
+                Path tmp = folder.resolve("." + name + ".tmp");
+                Files.write(tmp, receipt);
+                Files.move(tmp, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
+            }
             Path csv = folder.resolve("receipts.csv");
             if (!Files.exists(csv)) {
                 Files.writeString(csv, HEADER, StandardCharsets.UTF_8);

@@ -194,6 +194,10 @@ class ConsoleHttpTest extends GatewayIntegrationTest {
         assertThat(get("/console/access", merchant).statusCode()).as("only auditors read the access log")
                 .isEqualTo(403);
         assertThat(get("/console/admin/users", merchant).statusCode()).isEqualTo(403);
+        assertThat(get("/console/%61dmin/users", merchant).statusCode()).as("an encoded path is the same page")
+                .isEqualTo(403);
+        assertThat(get("/console/%61ccess", merchant).statusCode()).isEqualTo(403);
+        assertThat(get("/console/admin;x=1/users", merchant).statusCode()).isEqualTo(403);
         assertThat(get("/console/messages/" + f.guidsB.get(0) + "/artefacts/"
                 + "0".repeat(64) + "/raw", merchant).statusCode()).isEqualTo(404);
     }
