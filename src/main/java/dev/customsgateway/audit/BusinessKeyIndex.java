@@ -80,10 +80,16 @@ public class BusinessKeyIndex {
         Document document;
         try (InputStream in = store.open(sha256)) {
             document = SecureXml.parse(in);
-        } catch (IOException | SAXException | RuntimeException e) {
-            // an artefact that is gone (retention) or not XML has no keys to offer; the log entry stays
+        } catch (ArtefactShreddedException | ArtefactTamperedException | java.nio.file.NoSuchFileException
+                | SAXException e) {
+            // an artefact that is gone (retention), altered (verify-log reports it) or not XML has no keys to
+            // offer; the log entry stays
             LOG.debug("artefact {} of {} not indexed: {}", sha256, guid, e.toString());
             return;
+        } catch (IOException e) {
+            // anything else (a read error, a wrong master key) must not advance the cursor past this message:
+            // the batch rolls back and the next search tries again
+            throw new java.io.UncheckedIOException("cannot index artefact " + sha256 + " of " + guid, e);
         }
         Set<String[]> keys = new LinkedHashSet<>();
         NodeList all = document.getElementsByTagNameNS("*", "*");

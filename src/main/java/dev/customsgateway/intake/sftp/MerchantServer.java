@@ -98,6 +98,13 @@ final class MerchantServer implements Closeable {
         return files;
     }
 
+    /** The file's size and modification time now. */
+    Entry stat(String path) throws IOException {
+        SftpClient.Attributes a = sftp.stat(path);
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        return new Entry(name, a.getSize(), a.getModifyTime() == null ? 0 : a.getModifyTime().toMillis());
+    }
+
     String readSmall(String path, int maxBytes) throws IOException {
         try (InputStream in = sftp.read(path)) {
             return new String(in.readNBytes(maxBytes + 1), StandardCharsets.ISO_8859_1);

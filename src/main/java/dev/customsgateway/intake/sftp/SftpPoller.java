@@ -103,6 +103,14 @@ class SftpPoller {
         }
         Path local = fetch(server, s, name);
         try {
+            // Without a checksum, completeness is a size and time that did not change while we read: a file the
+            // merchant is still writing under its final name is left for a later poll, not declared in part.
+            if (sidecar == null && (Files.size(local) != file.size()
+                    || !file.equals(server.stat(s.inbox() + "/" + name)))) {
+                LOG.info("SFTP polling of merchant {}: {} changed while it was read; left for the next poll",
+                        s.merchantId(), name);
+                return;
+            }
             String actual = ChecksumSidecars.digest(local);
             if (expected != null && !expected.equals(actual)) {
                 notice(server, s, key, name + ".checksum-mismatch.txt", "The SHA-256 of " + name + " is " + actual
