@@ -37,6 +37,15 @@ class OrderAssembler {
         return new OrderStream(records, profile, lookups, merchant, submissionId, this::recordParsed);
     }
 
+    /**
+     * The same orders without recording them: the all-or-nothing pre-check reads the file once before the pass
+     * that declares it, and only that pass stores and logs each order (one PARSED entry per order, not two).
+     */
+    public Iterator<SubmittedOrder> preview(Iterator<SourceRecord> records, MappingProfile profile,
+            Merchant merchant, String submissionId) {
+        return new OrderStream(records, profile, lookups, merchant, submissionId, order -> { });
+    }
+
     private void recordParsed(SubmittedOrder order) {
         if (!order.readable()) {
             return;

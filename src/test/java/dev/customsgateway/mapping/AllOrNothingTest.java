@@ -46,6 +46,10 @@ class AllOrNothingTest extends GatewayIntegrationTest {
                 .containsExactlyInAnyOrder("2:ALL_OR_NOTHING", "3:BUYER_ID_NUMBER_INVALID");
         assertThat(jdbc.sql("select count(*) from outbox_message where order_no like ?").param("AON-" + run + "%")
                 .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select order_no from message_log where stage = 'PARSED' and order_no like ?")
+                .param("AON-" + run + "%").query(String.class).list())
+                .as("the pre-check reads the file without logging it: one PARSED entry per order")
+                .containsExactlyInAnyOrder("AON-" + run + "-1", "AON-" + run + "-2");
 
         JsonNode clean = new GatewayClient(baseUrl()).submitAndAwait(key,
                 (header + "\n" + good.replace("-1,", "-3,") + "\n").getBytes(StandardCharsets.UTF_8), "clean.csv");
