@@ -36,6 +36,12 @@ class ArtefactSealing {
                 .optional().orElse(null);
     }
 
+    /** Writes a digest's index row if it has none (its bytes are stored, sealed with that key). */
+    void index(String sha256, String keyId) {
+        jdbc.sql("insert into sealed_content (sha256, key_id) values (?, ?) on conflict do nothing")
+                .params(sha256, keyId).update();
+    }
+
     /**
      * Claims a digest for a key (in the caller's transaction, or on its own): true when the bytes must be written
      * sealed with that key (new digest, or sealed with another key so far: the newest key wins, the one that lives

@@ -16,16 +16,21 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Content-addressed file store for artefact bytes (uploads, canonical orders, customs XML, signed XML, delivery
  * responses, receipts). A file is named by the SHA-256 of its plaintext, written to a temporary file, forced to disk
  * and renamed into place, and its directory is forced too: once {@link #put} returns, the bytes survive a crash.
- * The database keeps only digests and metadata.
+ * Bytes put in a transaction are forced just before it commits instead, all at once: the rows that name them
+ * become visible only then. The database keeps only digests and metadata.
  *
  * <p>Every artefact is stored sealed ({@link ArtefactCipher}: AES-256-GCM with the data key of its merchant and
  * month, {@link DataKeys}); {@link #open} decrypts and authenticates as it reads. Files written before encryption
@@ -114,7 +119,7 @@ public class ContentStore {
             boolean write = key == null ? !Files.exists(target) : sealing.claim(sha256, key.id())
                     || !key.id().equals(sealedWith(sha256)); // the header decides, as in the stream put
             if (!write) {
-                force(target.getParent());
+                forceNowOrBeforeCommit(target, false);
                 return new StoredContent(sha256, bytes.length);
             }
             Path tmpDir = root.resolve("tmp");
@@ -130,17 +135,134 @@ public class ContentStore {
                         sealed.write(bytes);
                         sealed.finish(sha256);
                     }
-                    channel.force(true);
+                    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+                        channel.force(true);
+                    }
                 }
                 Files.createDirectories(target.getParent());
                 moveIntoPlace(tmp, target, key != null);
-                force(target.getParent());
+                forceNowOrBeforeCommit(target, true);
                 return new StoredContent(sha256, bytes.length);
             } finally {
                 Files.deleteIfExists(tmp);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("content store write failed", e);
+        }
+    }
+
+    /**
+     * Makes a put durable: at once without a transaction; in one, just before it commits ({@link PendingForces}),
+     * together with the other artefacts it stored, since its rows are what name them. {@code written}: the file
+     * itself was written by this put (otherwise only its directory entry needs forcing, as another put wrote it).
+     */
+    private void forceNowOrBeforeCommit(Path target, boolean written) throws IOException {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            PendingForces.of(this).add(target, written);
+        } else {
+            force(target.getParent());
+        }
+    }
+
+    /**
+     * Keeps an artefact that an entry is about to name although the transaction that stored it rolled back (an order
+     * rejected after its steps stored their output): forced to disk, and its content index row written again, with
+     * the key its own header names, so retention still finds it.
+     */
+    void keep(String sha256) {
+        Path file = pathOf(sha256);
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        try {
+            if (TransactionSynchronizationManager.isSynchronizationActive()) {
+                PendingForces.of(this).add(file, true);
+            } else {
+                force(file);
+                force(file.getParent());
+            }
+            if (sealing == null) {
+                return;
+            }
+            String keyId = sealedWith(sha256);
+            if (keyId != null) {
+                sealing.index(sha256, keyId);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("content store read failed", e);
+        }
+    }
+
+    /** Forces a stored artefact and its directory to disk, if it exists (an entry naming it is about to commit). */
+    void force(String sha256) {
+        Path file = pathOf(sha256);
+        try {
+            if (Files.isRegularFile(file)) {
+                force(file);
+                force(file.getParent());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("content store force failed", e);
+        }
+    }
+
+    /**
+     * The artefacts stored in the current transaction, forced before it commits: first every file, then every
+     * directory they were renamed into. Before the message log appends its entries (whose synchronization comes
+     * later), so no committed entry names bytes a crash could take back.
+     */
+    private static final class PendingForces implements TransactionSynchronization {
+
+        /** Before {@code MessageLog}'s closings (order 0). */
+        static final int ORDER = -100;
+
+        private final ContentStore store;
+        private final Set<Path> files = new LinkedHashSet<>();
+        private final Set<Path> directories = new LinkedHashSet<>();
+
+        private PendingForces(ContentStore store) {
+            this.store = store;
+        }
+
+        static PendingForces of(ContentStore store) {
+            PendingForces forces = (PendingForces) TransactionSynchronizationManager.getResource(store);
+            if (forces == null) {
+                forces = new PendingForces(store);
+                TransactionSynchronizationManager.bindResource(store, forces);
+                TransactionSynchronizationManager.registerSynchronization(forces);
+            }
+            return forces;
+        }
+
+        void add(Path file, boolean written) {
+            if (written) {
+                files.add(file);
+            }
+            directories.add(file.getParent());
+        }
+
+        @Override
+        public int getOrder() {
+            return ORDER;
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            try {
+                for (Path file : files) {
+                    force(file);
+                }
+                for (Path directory : directories) {
+                    force(directory);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("content store force failed", e);
+            }
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(store);
         }
     }
 

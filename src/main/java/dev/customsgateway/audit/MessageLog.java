@@ -5,7 +5,10 @@ import dev.customsgateway.core.OrderOrigin;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -19,9 +22,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *
  * <p>The stages of an order in the pipeline (PARSED, MAPPED, SIGNED, VALIDATED) are held ({@link #defer},
  * {@link #recordMessage}) and appended with the order's closing entry ({@link #record(OrderOrigin, LogEntry)}:
- * WRITTEN with the outbox row, or REJECTED with the outcome) in that entry's transaction: one transaction and one
- * lock of the chain head per order instead of one per stage. Their artefacts are durable before they are held,
- * and their times are those of the stages. A crash before the closing entry leaves no trace of that order's
+ * WRITTEN with the outbox row, or REJECTED with the outcome) when that entry's transaction commits: one
+ * transaction and one lock of the chain head per batch of orders instead of one per stage. Their artefacts are
+ * on disk before they are held, and forced to it before the entries commit; their times are those of the stages. A crash before the closing entry leaves no trace of that order's
  * stages; the order has no outcome then and is processed again when the submission is resumed.
  */
 @Component
@@ -45,31 +48,109 @@ public class MessageLog {
     }
 
     /**
-     * Records an order's closing entry after the entries held for that order, all in the caller's transaction
-     * (or one of their own). Should that transaction roll back, the held entries are held again.
+     * Records an order's closing entry after the entries held for that order. In a transaction, they are appended
+     * just before it commits ({@link Closings}), with the other orders closed in it, under one lock of the chain
+     * head: a batch of orders holds that lock only for its commit, not while its later orders are processed.
+     * Should the transaction roll back, the held entries are held again. Without a transaction they are appended
+     * at once, in one of their own.
      */
     public void record(OrderOrigin origin, LogEntry entry) {
         List<LogChain.Timed> held = pending.take(origin);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            Closings closings = Closings.of(this);
+            closings.close(origin, held, timed(entry));
+            if (entry.stage() == LogStage.REJECTED) {
+                // what the order's steps stored was rolled back with them: its index rows, and its forces when they
+                // had a transaction of their own; the entries held for it still name those bytes
+                closings.held(origin).stream().map(timed -> timed.entry().artefactSha256())
+                        .filter(java.util.Objects::nonNull).distinct().forEach(store::keep);
+            }
+            return;
+        }
         int heldCount = held.size();
         held.add(timed(entry));
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            List<LogChain.Timed> restore = List.copyOf(held.subList(0, heldCount));
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    if (status != STATUS_COMMITTED) {
-                        pending.restore(origin, restore);
-                    }
-                }
-            });
-        }
         try {
             chain.appendAll(held);
         } catch (RuntimeException e) {
-            if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-                pending.restore(origin, held.subList(0, heldCount));
-            }
+            pending.restore(origin, held.subList(0, heldCount));
             throw e;
+        }
+    }
+
+    /**
+     * The orders closed in the current transaction, appended to the chain in {@link #beforeCommit}: after the
+     * content store has forced their artefacts (which it does first) and before the submission counts are moved
+     * (which come after), so every transaction takes the chain head before a submission row and two never wait for
+     * each other's lock.
+     */
+    private static final class Closings implements TransactionSynchronization {
+
+        /** Before the submission counts' synchronization, after the content store's. */
+        static final int ORDER = 0;
+
+        private final MessageLog log;
+        private final Map<OrderOrigin, Closing> byOrder = new LinkedHashMap<>();
+
+        private Closings(MessageLog log) {
+            this.log = log;
+        }
+
+        static Closings of(MessageLog log) {
+            Closings closings = (Closings) TransactionSynchronizationManager.getResource(log);
+            if (closings == null) {
+                closings = new Closings(log);
+                TransactionSynchronizationManager.bindResource(log, closings);
+                TransactionSynchronizationManager.registerSynchronization(closings);
+            }
+            return closings;
+        }
+
+        /**
+         * A second closing of the same order in one transaction supersedes the first: the order's steps failed
+         * after it closed, and the savepoint they ran in took the first closing's rows with it (a rejection now
+         * follows the entries held before that closing).
+         */
+        void close(OrderOrigin origin, List<LogChain.Timed> held, LogChain.Timed entry) {
+            Closing earlier = byOrder.remove(origin);
+            List<LogChain.Timed> entries = new ArrayList<>(held.size() + 5);
+            if (earlier != null) {
+                entries.addAll(earlier.held());
+            }
+            entries.addAll(held);
+            byOrder.put(origin, new Closing(List.copyOf(entries), entry));
+        }
+
+        List<LogChain.Timed> held(OrderOrigin origin) {
+            Closing closing = byOrder.get(origin);
+            return closing == null ? List.of() : closing.held();
+        }
+
+        @Override
+        public int getOrder() {
+            return ORDER;
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            List<LogChain.Timed> all = new ArrayList<>();
+            for (Closing closing : byOrder.values()) {
+                all.addAll(closing.held());
+                all.add(closing.entry());
+            }
+            if (!all.isEmpty()) {
+                log.chain.appendAll(all);
+            }
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(log);
+            if (status != STATUS_COMMITTED) {
+                byOrder.forEach((origin, closing) -> log.pending.restore(origin, closing.held()));
+            }
+        }
+
+        private record Closing(List<LogChain.Timed> held, LogChain.Timed entry) {
         }
     }
 
@@ -110,6 +191,9 @@ public class MessageLog {
             List<LogChain.Timed> held = pending.take(origin);
             if (!held.isEmpty()) {
                 try {
+                    // another thread's batch may not have forced these artefacts yet (it does so before its commit)
+                    held.stream().map(timed -> timed.entry().artefactSha256()).filter(java.util.Objects::nonNull)
+                            .forEach(store::force);
                     chain.appendAll(held);
                 } catch (RuntimeException e) {
                     pending.restore(origin, held);

@@ -67,16 +67,16 @@ class OrderOutcomeRecorder {
             LOG.error("Order at row {} of submission {} failed unexpectedly", origin.sourceRow(),
                     origin.submissionId(), cause);
         }
-        // The log entry first: every transaction that both appends to the log and counts an outcome takes the
-        // chain head before the submission row (an order's own transaction writes its outbox row and log entries,
-        // then counts its success), so two workers never wait for each other's lock (PostgreSQL saw a deadlock).
+        // In the batch's transaction when there is one (the order's savepoint has rolled back what it wrote), or in
+        // one of its own. An order that has its outcome already gets no second one, and no REJECTED entry.
         tx.executeWithoutResult(s -> {
+            if (submissions.hasOutcome(origin.submissionId(), origin.sourceRow())) {
+                return;
+            }
             messageLog.recordOrder(origin, LogStage.REJECTED, errors.stream().map(RowError::rule).distinct()
                     .collect(java.util.stream.Collectors.joining(", ")));
-            if (!submissions.orderFailed(origin.submissionId(), origin.orderNo(), origin.sourceRow(), errors,
-                    OffsetDateTime.now(clock))) {
-                s.setRollbackOnly(); // it had its outcome already: no second REJECTED entry
-            }
+            submissions.orderFailed(origin.submissionId(), origin.orderNo(), origin.sourceRow(), errors,
+                    OffsetDateTime.now(clock));
         });
     }
 }

@@ -3,11 +3,15 @@ package dev.customsgateway.intake;
 import dev.customsgateway.core.RowError;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Submissions, their orders and their row errors. */
 @Repository
@@ -113,8 +117,7 @@ public class SubmissionRepository {
                 insert into submission_order (submission_id, order_no, source_row, status, guid, message_file, updated_at)
                 values (?, ?, ?, 'SUCCEEDED', ?, ?, ?)""")
                 .params(submissionId, orderNo, row, guid, file, now).update();
-        jdbc.sql("update submission set orders_succeeded = orders_succeeded + 1 where id = ?")
-                .param(submissionId).update();
+        count(submissionId, 1, 0);
         return true;
     }
 
@@ -136,12 +139,78 @@ public class SubmissionRepository {
                             clip(e.message(), 1000))
                     .update();
         }
-        jdbc.sql("update submission set orders_failed = orders_failed + 1 where id = ?")
-                .param(submissionId).update();
+        count(submissionId, 0, 1);
         return true;
     }
 
-    private boolean hasOutcome(String submissionId, int row) {
+    /**
+     * Moves the submission's counts: at once without a transaction; in one, just before it commits
+     * ({@link OutcomeCounts}), summed over the batch: the submission row is what every worker of a file updates, and
+     * its lock is then held for the commit only, not while the rest of the batch is processed.
+     */
+    private void count(String submissionId, int succeeded, int failed) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            OutcomeCounts.of(this).add(submissionId, succeeded, failed);
+        } else {
+            addCounts(submissionId, succeeded, failed);
+        }
+    }
+
+    private void addCounts(String submissionId, int succeeded, int failed) {
+        jdbc.sql("update submission set orders_succeeded = orders_succeeded + ?, orders_failed = orders_failed + ?"
+                + " where id = ?").params(succeeded, failed, submissionId).update();
+    }
+
+    /**
+     * Outcomes counted in the current transaction, added to their submissions' rows before it commits: after the
+     * message log has appended its entries (order 0), so every transaction takes the chain head before a submission
+     * row (PostgreSQL saw a deadlock when an order's transaction and a rejected one's took them the other way round).
+     * An order rolled back to its savepoint after being counted cannot happen: counting is its last step.
+     */
+    private static final class OutcomeCounts implements TransactionSynchronization {
+
+        static final int ORDER = 100;
+
+        private final SubmissionRepository repository;
+        private final Map<String, int[]> bySubmission = new TreeMap<>(); // sorted: rows locked in one order
+
+        private OutcomeCounts(SubmissionRepository repository) {
+            this.repository = repository;
+        }
+
+        static OutcomeCounts of(SubmissionRepository repository) {
+            OutcomeCounts counts = (OutcomeCounts) TransactionSynchronizationManager.getResource(repository);
+            if (counts == null) {
+                counts = new OutcomeCounts(repository);
+                TransactionSynchronizationManager.bindResource(repository, counts);
+                TransactionSynchronizationManager.registerSynchronization(counts);
+            }
+            return counts;
+        }
+
+        void add(String submissionId, int succeeded, int failed) {
+            int[] counts = bySubmission.computeIfAbsent(submissionId, id -> new int[2]);
+            counts[0] += succeeded;
+            counts[1] += failed;
+        }
+
+        @Override
+        public int getOrder() {
+            return ORDER;
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            bySubmission.forEach((id, counts) -> repository.addCounts(id, counts[0], counts[1]));
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(repository);
+        }
+    }
+
+    boolean hasOutcome(String submissionId, int row) {
         return jdbc.sql("select count(*) from submission_order where submission_id = ? and source_row = ?")
                 .params(submissionId, row).query(Integer.class).single() > 0;
     }

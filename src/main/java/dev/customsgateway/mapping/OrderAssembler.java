@@ -14,8 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns a stream of source records into a stream of canonical orders with the merchant's profile, and records
- * each order read in the message log (as canonical JSON). Used by the {@code pipeline-submission} route as the
- * split expression, so orders flow one at a time however big the file.
+ * each order read in the message log (as canonical JSON). Used by the {@code pipeline-submission} route, whose
+ * split takes the orders batch by batch however big the file, and by {@code pipeline-batch}, which records them.
  */
 @Component("orderAssembler")
 class OrderAssembler {
@@ -32,23 +32,23 @@ class OrderAssembler {
         this.json = json;
     }
 
+    /**
+     * The orders of a stream of source records, read with the merchant's profile. Nothing is recorded yet: the
+     * all-or-nothing pre-check reads a file once before the pass that declares it, and each order is recorded
+     * ({@link #recordParsed}) in the transaction of the batch that processes it.
+     */
     public Iterator<SubmittedOrder> assemble(Iterator<SourceRecord> records, MappingProfile profile,
             Merchant merchant, String submissionId) {
-        return new OrderStream(records, profile, lookups, merchant, submissionId, this::recordParsed);
+        return new OrderStream(records, profile, lookups, merchant, submissionId);
     }
 
     /**
-     * The same orders without recording them: the all-or-nothing pre-check reads the file once before the pass
-     * that declares it, and only that pass stores and logs each order (one PARSED entry per order, not two).
+     * Stores an order as read (canonical JSON) and holds its PARSED entry until the order closes; in the caller's
+     * transaction, so its content index commits with the batch even when the order itself is then rejected.
      */
-    public Iterator<SubmittedOrder> preview(Iterator<SourceRecord> records, MappingProfile profile,
-            Merchant merchant, String submissionId) {
-        return new OrderStream(records, profile, lookups, merchant, submissionId, order -> { });
-    }
-
-    private void recordParsed(SubmittedOrder order) {
+    public SubmittedOrder recordParsed(SubmittedOrder order) {
         if (!order.readable()) {
-            return;
+            return order;
         }
         ContentStore.StoredContent stored = store.put(order.origin().merchant().id(),
                 json.writeValueAsBytes(order.order()));
@@ -56,5 +56,6 @@ class OrderAssembler {
         messageLog.defer(origin, new LogEntry(origin.submissionId(), origin.merchant().id(), origin.submissionId(),
                 LogStage.PARSED, null, origin.orderNo(), null, "canonical-order", stored.sha256(), stored.size(),
                 "row " + origin.sourceRow()));
+        return order;
     }
 }

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.function.Consumer;
 
 /**
  * The orders of one file, one at a time. Flat formats (CSV, XLSX) group contiguous rows with the same order
@@ -30,19 +29,17 @@ final class OrderStream implements Iterator<SubmittedOrder>, Closeable {
     private final LookupTables lookups;
     private final Merchant merchant;
     private final String submissionId;
-    private final Consumer<SubmittedOrder> onOrder;
     private final boolean flat;
     private final OrderNumbersSeen firstRows = new OrderNumbersSeen();
     private SourceRecord pending;
 
     OrderStream(Iterator<SourceRecord> records, MappingProfile profile, LookupTables lookups, Merchant merchant,
-            String submissionId, Consumer<SubmittedOrder> onOrder) {
+            String submissionId) {
         this.records = records;
         this.profile = profile;
         this.lookups = lookups;
         this.merchant = merchant;
         this.submissionId = submissionId;
-        this.onOrder = onOrder;
         SourceSettings.SourceFormat format = profile.source().format();
         this.flat = format == SourceSettings.SourceFormat.CSV || format == SourceSettings.SourceFormat.XLSX;
     }
@@ -61,9 +58,7 @@ final class OrderStream implements Iterator<SubmittedOrder>, Closeable {
         pending = null;
         List<SourceRecord> lines = flat ? groupRows(head) : (head.children().isEmpty() ? List.of(head)
                 : head.children());
-        SubmittedOrder order = build(head, lines);
-        onOrder.accept(order);
-        return order;
+        return build(head, lines);
     }
 
     private List<SourceRecord> groupRows(SourceRecord head) {

@@ -54,8 +54,7 @@ public final class CanonicalOrdersBench {
             long bad = 0;
             try (InputStream in = Files.newInputStream(csv); RecordReader records = FormatReaders.open(in,
                     profile.source())) {
-                OrderStream stream = new OrderStream(records, profile, new LookupTables(), TestOrders.merchant(), "b",
-                        o -> { });
+                OrderStream stream = new OrderStream(records, profile, new LookupTables(), TestOrders.merchant(), "b");
                 while (stream.hasNext()) {
                     SubmittedOrder order = stream.next();
                     orders++;

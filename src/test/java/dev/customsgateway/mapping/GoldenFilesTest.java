@@ -108,7 +108,7 @@ class GoldenFilesTest {
         List<SubmittedOrder> orders = new ArrayList<>();
         try (InputStream in = Files.newInputStream(GOLDEN.resolve(family).resolve("input.csv"));
                 RecordReader records = FormatReaders.open(in, profile.source())) {
-            new OrderStream(records, profile, ProfileFixtures.LOOKUPS, merchant, "golden", o -> { })
+            new OrderStream(records, profile, ProfileFixtures.LOOKUPS, merchant, "golden")
                     .forEachRemaining(orders::add);
         }
         assertThat(orders).singleElement().satisfies(o -> assertThat(o.readErrors()).isEmpty());

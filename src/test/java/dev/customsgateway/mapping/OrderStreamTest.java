@@ -100,8 +100,7 @@ class OrderStreamTest {
 
     private static List<SubmittedOrder> assemble(MappingProfile profile, SourceRecord... records) {
         List<SubmittedOrder> orders = new ArrayList<>();
-        new OrderStream(List.of(records).iterator(), profile, ProfileFixtures.LOOKUPS, TestOrders.merchant(), "s",
-                o -> { }).forEachRemaining(orders::add);
+        new OrderStream(List.of(records).iterator(), profile, ProfileFixtures.LOOKUPS, TestOrders.merchant(), "s").forEachRemaining(orders::add);
         return orders;
     }
 
