@@ -50,6 +50,9 @@ class CertificateValidity {
         Instant now = clock.instant();
         Instant notBefore = certificate.getNotBefore().toInstant();
         Instant notAfter = certificate.getNotAfter().toInstant();
+        if (now.isAfter(notBefore) && now.plus(warning).isBefore(notAfter)) {
+            return; // the usual case, on every signature: nothing to say
+        }
         String which = "the certificate of signing key '" + alias + "' (serial "
                 + certificate.getSerialNumber().toString(16) + ")";
         if (now.isBefore(notBefore)) {

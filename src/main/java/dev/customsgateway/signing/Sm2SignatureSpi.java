@@ -120,8 +120,33 @@ public abstract class Sm2SignatureSpi extends SignatureAlgorithmSpi {
         return parameters.getClass().getName() + "@" + System.identityHashCode(parameters);
     }
 
-    /** The key, provider and distinguishing id a ready signature object was initialised with. */
-    private record SignerKey(PrivateKey key, Provider provider, String id) {
+    /**
+     * The key, provider and distinguishing id a ready signature object was initialised with. Hashed by identity:
+     * a {@link Provider} is a hash table whose own hash code walks every entry (BouncyCastle has thousands), and a
+     * key's computes over its parameters; the keys come from the key store's cache, so the same key is the same
+     * object, and a key equal but not identical only misses the cache.
+     */
+    private static final class SignerKey {
+        private final PrivateKey key;
+        private final Provider provider;
+        private final String id;
+
+        SignerKey(PrivateKey key, Provider provider, String id) {
+            this.key = key;
+            this.provider = provider;
+            this.id = id;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof SignerKey that && provider == that.provider && id.equals(that.id)
+                    && (key == that.key || key.equals(that.key));
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * (31 * System.identityHashCode(key) + System.identityHashCode(provider)) + id.hashCode();
+        }
     }
 
     @Override

@@ -30,7 +30,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *     -Dbench.args="10000 CN_RSA_SHA1 1" -Dbench.jvm=-Xmx512m
  * </pre>
  * Arguments: number of orders, signature profile (CN_RSA_SHA1, CN_SM2_SM3, ECDSA_P256_SHA256), worker threads.
- * {@code -Dbench.dir=<folder>} (in {@code bench.jvm}) chooses where the gateway's data folder goes.
+ * {@code -Dbench.dir=<folder>} (in {@code bench.jvm}) chooses where the gateway's data folder goes, and
+ * {@code -Dbench.batch-size=<n>} how many orders commit together (the gateway's default, 32, otherwise).
  * Delivery is paused during the run (it is not part of what is measured).
  */
 public final class PipelineBench {
@@ -56,6 +57,7 @@ public final class PipelineBench {
         try (ConfigurableApplicationContext gateway = app.run("--gateway.data-dir=" + data, "--server.port=0",
                 "--gateway.intake.sftp.enabled=false",
                 "--gateway.pipeline.workers=" + workers, "--gateway.delivery.poll-interval-ms=3600000",
+                "--gateway.pipeline.batch-size=" + System.getProperty("bench.batch-size", "32"),
                 "--gateway.audit.checkpoint-interval=1h", "--logging.level.root=WARN",
                 "--logging.level.dev.customsgateway=WARN", "--spring.main.banner-mode=off")) {
             JdbcClient jdbc = gateway.getBean(JdbcClient.class);
