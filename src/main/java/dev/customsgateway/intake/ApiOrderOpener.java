@@ -18,8 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Opens a stored order request for the {@code intake-orders} route: claims it (null when another consumer has
- * it or it is finished), reads the stored bytes back as canonical orders, and records each one read in the
- * message log as canonical JSON (stage PARSED), as the file pipeline does for every order of a file.
+ * it or it is finished) and reads the stored bytes back as canonical orders; {@link #recordParsed} then records
+ * each one read in the message log as canonical JSON (stage PARSED), as the file pipeline does for every order
+ * of a file.
  */
 @Component("apiOrderOpener")
 class ApiOrderOpener {
@@ -60,19 +61,23 @@ class ApiOrderOpener {
         for (int i = 0; i < orders.size(); i++) {
             CanonicalOrder order = orders.get(i).toCanonical(i + 1);
             OrderOrigin origin = new OrderOrigin(merchant, submissionId, order.orderNo(), i + 1);
-            if (progress.pending(SubmittedOrder.of(origin, order))) {
-                recordParsed(origin, order);
-            }
             submitted.add(SubmittedOrder.of(origin, order));
         }
         return submitted;
     }
 
-    private void recordParsed(OrderOrigin origin, CanonicalOrder order) {
+    /**
+     * Stores an order of the request as read (canonical JSON) and holds its PARSED entry until the order closes: in
+     * the transaction of the request's orders ({@code intake-orders}), as for the orders of a file
+     * ({@code OrderAssembler}).
+     */
+    public SubmittedOrder recordParsed(SubmittedOrder submitted) {
+        OrderOrigin origin = submitted.origin();
+        CanonicalOrder order = submitted.order();
         ContentStore.StoredContent stored = store.put(origin.merchant().id(), json.writeValueAsBytes(order));
-        // held until the order closes, in its transaction, as for the orders of a file (OrderAssembler)
         messageLog.defer(origin, new LogEntry(origin.submissionId(), origin.merchant().id(), origin.submissionId(),
                 LogStage.PARSED, null, origin.orderNo(), null, "canonical-order", stored.sha256(), stored.size(),
                 "order " + origin.sourceRow() + " of the request"));
+        return submitted;
     }
 }

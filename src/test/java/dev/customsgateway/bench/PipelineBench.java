@@ -31,7 +31,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * </pre>
  * Arguments: number of orders, signature profile (CN_RSA_SHA1, CN_SM2_SM3, ECDSA_P256_SHA256), worker threads.
  * {@code -Dbench.dir=<folder>} (in {@code bench.jvm}) chooses where the gateway's data folder goes, and
- * {@code -Dbench.batch-size=<n>} how many orders commit together (the gateway's default, 32, otherwise).
+ * {@code -Dbench.batch-size=<n>} how many orders commit together (the gateway's default, 32, otherwise); the
+ * folder is deleted at the end unless {@code -Dbench.keep=true}.
  * Delivery is paused during the run (it is not part of what is measured).
  */
 public final class PipelineBench {
@@ -90,8 +91,19 @@ public final class PipelineBench {
             stages.print(orders, seconds, workers);
         } finally {
             memory.stop();
+            if (!Boolean.getBoolean("bench.keep")) { // -Dbench.keep=true leaves the data folder to look into
+                deleteTree(data);
+            }
         }
         System.exit(0);
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (var paths = Files.walk(root)) {
+            for (Path path : (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 
     /** CPU time of the whole process: less disturbed than wall time when the machine is shared. */
