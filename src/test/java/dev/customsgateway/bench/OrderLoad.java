@@ -52,11 +52,11 @@ public final class OrderLoad {
             key = args[3];
         } else {
             Path data = Files.createTempDirectory("gateway-load-");
-            ConfigurableApplicationContext gateway = new SpringApplication(CustomsGatewayApplication.class).run("--gateway.data-dir=" + data,
+            ConfigurableApplicationContext gateway = new SpringApplication(CustomsGatewayApplication.class).run(BenchArguments.gateway("--gateway.data-dir=" + data,
                     "--server.port=0", "--gateway.intake.sftp.enabled=false",
                     "--gateway.delivery.poll-interval-ms=3600000",
                     "--gateway.audit.checkpoint-interval=1h", "--logging.level.root=WARN",
-                    "--logging.level.dev.customsgateway=WARN", "--spring.main.banner-mode=off");
+                    "--logging.level.dev.customsgateway=WARN", "--spring.main.banner-mode=off"));
             base = "http://127.0.0.1:" + gateway.getEnvironment().getProperty("local.server.port");
             key = TestMerchants.create(gateway.getBean(JdbcClient.class), "load", "default-csv", "PLATFORM", "IMPORT",
                     "demo-rsa", "CN_RSA_SHA1", "202205");
@@ -127,8 +127,8 @@ public final class OrderLoad {
             long lateSends) {
 
         void print(int rate, int seconds) {
-            System.out.printf("%nOrderLoad: %d requests/s for %d s, open loop (first 10 %% not counted)%n", rate,
-                    seconds);
+            System.out.printf("%nOrderLoad: %d requests/s for %d s, open loop (first 10 %% not counted), %s%n", rate,
+                    seconds, BenchArguments.database());
             System.out.printf("  answered  %d of %d%s%n", sortedNanos.length, expected,
                     allAnswered ? "" : " (some not answered within 60 s after the last was sent)");
             System.out.printf("  latency   p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms%n", at(0.50),

@@ -32,7 +32,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Arguments: number of orders, signature profile (CN_RSA_SHA1, CN_SM2_SM3, ECDSA_P256_SHA256), worker threads.
  * {@code -Dbench.dir=<folder>} (in {@code bench.jvm}) chooses where the gateway's data folder goes, and
  * {@code -Dbench.batch-size=<n>} how many orders commit together (the gateway's default, 32, otherwise); the
- * folder is deleted at the end unless {@code -Dbench.keep=true}.
+ * folder is deleted at the end unless {@code -Dbench.keep=true}. Before the measured file, a file of
+ * {@code -Dbench.warmup=<n>} orders (10,000 unless given; 0 for none) warms the JIT up, unmeasured.
  * Delivery is paused during the run (it is not part of what is measured).
  */
 public final class PipelineBench {
@@ -55,17 +56,26 @@ public final class PipelineBench {
         SpringApplication app = new SpringApplication(CustomsGatewayApplication.class);
         StageClock stages = new StageClock();
         app.addInitializers(context -> context.getBeanFactory().registerSingleton("benchStageClock", stages));
-        try (ConfigurableApplicationContext gateway = app.run("--gateway.data-dir=" + data, "--server.port=0",
+        try (ConfigurableApplicationContext gateway = app.run(BenchArguments.gateway("--gateway.data-dir=" + data, "--server.port=0",
                 "--gateway.intake.sftp.enabled=false",
                 "--gateway.pipeline.workers=" + workers, "--gateway.delivery.poll-interval-ms=3600000",
                 "--gateway.pipeline.batch-size=" + System.getProperty("bench.batch-size", "32"),
                 "--gateway.audit.checkpoint-interval=1h", "--logging.level.root=WARN",
-                "--logging.level.dev.customsgateway=WARN", "--spring.main.banner-mode=off")) {
+                "--logging.level.dev.customsgateway=WARN", "--spring.main.banner-mode=off"))) {
             JdbcClient jdbc = gateway.getBean(JdbcClient.class);
             String port = gateway.getEnvironment().getProperty("local.server.port");
             String key = TestMerchants.create(jdbc, "bench", "default-csv", "PLATFORM", "IMPORT", ALIAS.get(profile),
                     profile, "202205");
-            Path csv = BenchOrders.write(data.resolve("bench-orders.csv"), orders);
+            // steady state, as a gateway that has been running: the JIT compiles the hot paths (H2, Santuario,
+            // BouncyCastle, the mapping) during the first thousands of orders, which would otherwise weigh on a
+            // short run; -Dbench.warmup=0 measures from a cold start
+            int warmup = Integer.getInteger("bench.warmup", 10_000);
+            if (warmup > 0) {
+                Path warm = BenchOrders.write(data.resolve("warmup-orders.csv"), warmup, "WARM-");
+                awaitDone(jdbc, post(port, key, warm), warmup);
+                Files.delete(warm);
+            }
+            Path csv = BenchOrders.write(data.resolve("bench-orders.csv"), orders, "BENCH-");
             memory.reset();
 
             stages.reset();
@@ -80,7 +90,8 @@ public final class PipelineBench {
                     .query(Long.class).single();
             double docsPerSecond = orders / seconds;
             double raw = RawSignatureRate.measure(data, ALIAS.get(profile), profile, workers);
-            System.out.printf("%nPipelineBench: %,d orders, profile %s, %d worker(s)%n", orders, profile, workers);
+            System.out.printf("%nPipelineBench: %,d orders, profile %s, %d worker(s), %s, after %,d warm-up orders%n",
+                    orders, profile, workers, BenchArguments.database(), warmup);
             System.out.printf("  end to end       %8.1f docs/s  (%.1f s, %d failed)%n", docsPerSecond, seconds, failed);
             System.out.printf("  process CPU      %8.3f ms/doc (all threads; machine load %s)%n", cpuMsPerDoc,
                     Files.readString(Path.of("/proc/loadavg")).strip());
@@ -203,12 +214,12 @@ public final class PipelineBench {
         private static final String HEADER = "order_no,buyer_reg_no,buyer_name,buyer_id_number,buyer_phone,consignee,"
                 + "consignee_phone,consignee_address,freight,item_no,item_name,item_model,unit,qty,price,country";
 
-        static Path write(Path file, int orders) throws IOException {
+        static Path write(Path file, int orders, String prefix) throws IOException {
             try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                 out.write(HEADER);
                 out.newLine();
                 for (int i = 1; i <= orders; i++) {
-                    out.write("BENCH-" + i + ",buyer" + i + ",张三,110101199003071233,13800000001,张三,13800000001,"
+                    out.write(prefix + i + ",buyer" + i + ",张三,110101199003071233,13800000001,张三,13800000001,"
                             + "北京市东城区东华门街道 1 号,10,SKU-" + (i % 100) + ",婴儿奶粉,900g/罐,122,2,188.00,309");
                     out.newLine();
                 }
