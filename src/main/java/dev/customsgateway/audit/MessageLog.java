@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -24,8 +25,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * {@link #recordMessage}) and appended with the order's closing entry ({@link #record(OrderOrigin, LogEntry)}:
  * WRITTEN with the outbox row, or REJECTED with the outcome) when that entry's transaction commits: one
  * transaction and one lock of the chain head per batch of orders instead of one per stage. Their artefacts are
- * on disk before they are held, and forced to it before the entries commit; their times are those of the stages. A crash before the closing entry leaves no trace of that order's
- * stages; the order has no outcome then and is processed again when the submission is resumed.
+ * on disk before they are held, and forced to it before the entries commit; their times are those of the
+ * stages. A crash before the closing entry leaves no trace of that order's stages; the order has no outcome then
+ * and is processed again when the submission is resumed.
  */
 @Component
 public class MessageLog {
@@ -63,7 +65,7 @@ public class MessageLog {
                 // what the order's steps stored was rolled back with them: its index rows, and its forces when they
                 // had a transaction of their own; the entries held for it still name those bytes
                 closings.held(origin).stream().map(timed -> timed.entry().artefactSha256())
-                        .filter(java.util.Objects::nonNull).distinct().forEach(store::keep);
+                        .filter(Objects::nonNull).distinct().forEach(store::keep);
             }
             return;
         }
@@ -192,7 +194,7 @@ public class MessageLog {
             if (!held.isEmpty()) {
                 try {
                     // another thread's batch may not have forced these artefacts yet (it does so before its commit)
-                    held.stream().map(timed -> timed.entry().artefactSha256()).filter(java.util.Objects::nonNull)
+                    held.stream().map(timed -> timed.entry().artefactSha256()).filter(Objects::nonNull)
                             .forEach(store::force);
                     chain.appendAll(held);
                 } catch (RuntimeException e) {
