@@ -1,6 +1,7 @@
 package dev.customsgateway.audit;
 
 import dev.customsgateway.core.Sha256;
+import dev.customsgateway.core.TransactionScoped;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -249,13 +250,7 @@ public class ContentStore {
         }
 
         static PendingForces of(ContentStore store) {
-            PendingForces forces = (PendingForces) TransactionSynchronizationManager.getResource(store);
-            if (forces == null) {
-                forces = new PendingForces(store);
-                TransactionSynchronizationManager.bindResource(store, forces);
-                TransactionSynchronizationManager.registerSynchronization(forces);
-            }
-            return forces;
+            return TransactionScoped.of(store, () -> new PendingForces(store));
         }
 
         void add(Path file, boolean written) {
@@ -306,7 +301,7 @@ public class ContentStore {
 
         @Override
         public void afterCompletion(int status) {
-            TransactionSynchronizationManager.unbindResourceIfPossible(store);
+            TransactionScoped.release(store);
         }
     }
 

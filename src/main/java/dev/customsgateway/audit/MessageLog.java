@@ -2,6 +2,7 @@ package dev.customsgateway.audit;
 
 import dev.customsgateway.core.CustomsMessage;
 import dev.customsgateway.core.OrderOrigin;
+import dev.customsgateway.core.TransactionScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -98,13 +99,7 @@ public class MessageLog {
         }
 
         static Closings of(MessageLog log) {
-            Closings closings = (Closings) TransactionSynchronizationManager.getResource(log);
-            if (closings == null) {
-                closings = new Closings(log);
-                TransactionSynchronizationManager.bindResource(log, closings);
-                TransactionSynchronizationManager.registerSynchronization(closings);
-            }
-            return closings;
+            return TransactionScoped.of(log, () -> new Closings(log));
         }
 
         /**
@@ -146,7 +141,7 @@ public class MessageLog {
 
         @Override
         public void afterCompletion(int status) {
-            TransactionSynchronizationManager.unbindResourceIfPossible(log);
+            TransactionScoped.release(log);
             if (status != STATUS_COMMITTED) {
                 byOrder.forEach((origin, closing) -> log.pending.restore(origin, closing.held()));
             }

@@ -1,6 +1,7 @@
 package dev.customsgateway.intake;
 
 import dev.customsgateway.core.RowError;
+import dev.customsgateway.core.TransactionScoped;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -179,13 +180,7 @@ public class SubmissionRepository {
         }
 
         static OutcomeCounts of(SubmissionRepository repository) {
-            OutcomeCounts counts = (OutcomeCounts) TransactionSynchronizationManager.getResource(repository);
-            if (counts == null) {
-                counts = new OutcomeCounts(repository);
-                TransactionSynchronizationManager.bindResource(repository, counts);
-                TransactionSynchronizationManager.registerSynchronization(counts);
-            }
-            return counts;
+            return TransactionScoped.of(repository, () -> new OutcomeCounts(repository));
         }
 
         void add(String submissionId, int succeeded, int failed) {
@@ -206,7 +201,7 @@ public class SubmissionRepository {
 
         @Override
         public void afterCompletion(int status) {
-            TransactionSynchronizationManager.unbindResourceIfPossible(repository);
+            TransactionScoped.release(repository);
         }
     }
 
