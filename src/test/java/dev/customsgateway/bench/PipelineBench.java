@@ -52,7 +52,7 @@ public final class PipelineBench {
         // on disk is what durable storage costs per document
         Path data = Files.createTempDirectory(Path.of(System.getProperty("bench.dir",
                 System.getProperty("java.io.tmpdir"))), "gateway-bench-");
-        MemoryWatch memory = MemoryWatch.start();
+        MemoryWatch memory = MemoryWatch.start(data.resolve("db/gateway.mv.db"));
         SpringApplication app = new SpringApplication(CustomsGatewayApplication.class);
         StageClock stages = new StageClock();
         app.addInitializers(context -> context.getBeanFactory().registerSingleton("benchStageClock", stages));
@@ -99,6 +99,10 @@ public final class PipelineBench {
             System.out.printf("  ratio            %8.1f %%%n", 100 * docsPerSecond / raw);
             System.out.printf("  peak heap        %8.1f MB, peak RSS %.1f MB (max heap %.0f MB)%n", memory.peakHeapMb(),
                     memory.peakRssMb(), Runtime.getRuntime().maxMemory() / 1048576.0);
+            if (BenchArguments.database().equals("H2")) {
+                System.out.printf("  peak H2 file     %8.1f MB%n", memory.peakFileMb());
+            }
+            System.out.println("  database         " + BenchArguments.databaseSize(jdbc, data));
             stages.print(orders, seconds, workers);
         } finally {
             memory.stop();
@@ -148,19 +152,33 @@ public final class PipelineBench {
         }
     }
 
-    /** Samples heap use and the process's resident set while the benchmark runs. */
+    /**
+     * Samples heap use, the process's resident set and the size of the H2 file while the benchmark runs; with
+     * {@code -Dbench.progress=true} it prints them once a minute, to see whether they stay flat in a long run.
+     */
     static final class MemoryWatch {
         private final AtomicLong peakHeap = new AtomicLong();
         private final AtomicLong peakRss = new AtomicLong();
+        private final AtomicLong peakFile = new AtomicLong();
         private final Thread thread;
         private volatile boolean running = true;
 
-        private MemoryWatch() {
+        private MemoryWatch(Path file) {
+            long started = System.nanoTime();
             thread = new Thread(() -> {
+                long nextReport = started + 60_000_000_000L;
                 while (running) {
-                    peakHeap.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(),
-                            Math::max);
+                    long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+                    peakHeap.accumulateAndGet(heap, Math::max);
                     peakRss.accumulateAndGet(rss(), Math::max);
+                    long fileSize = file.toFile().length();
+                    peakFile.accumulateAndGet(fileSize, Math::max);
+                    if (Boolean.getBoolean("bench.progress") && System.nanoTime() > nextReport) {
+                        nextReport += 60_000_000_000L;
+                        System.out.printf("  [%4d s] heap %.0f MB, RSS %.0f MB, H2 file %.0f MB%n",
+                                (System.nanoTime() - started) / 1_000_000_000L, heap / 1048576.0, rss() / 1048576.0,
+                                fileSize / 1048576.0);
+                    }
                     try {
                         Thread.sleep(20);
                     } catch (InterruptedException e) {
@@ -171,8 +189,8 @@ public final class PipelineBench {
             thread.setDaemon(true);
         }
 
-        static MemoryWatch start() {
-            MemoryWatch watch = new MemoryWatch();
+        static MemoryWatch start(Path file) {
+            MemoryWatch watch = new MemoryWatch(file);
             watch.thread.start();
             return watch;
         }
@@ -181,6 +199,11 @@ public final class PipelineBench {
             System.gc();
             peakHeap.set(0);
             peakRss.set(0);
+            peakFile.set(0);
+        }
+
+        double peakFileMb() {
+            return peakFile.get() / 1048576.0;
         }
 
         double peakHeapMb() {
