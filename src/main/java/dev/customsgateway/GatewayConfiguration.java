@@ -7,7 +7,9 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.apache.camel.spring.spi.SpringTransactionPolicy;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -77,6 +79,13 @@ class GatewayConfiguration {
     @Bean
     OrderBatches orderBatches(PipelineProperties properties) {
         return new OrderBatches(properties.batchSize());
+    }
+
+    /** Compacts an embedded H2 database's file while the server runs (nothing on PostgreSQL). */
+    @Bean
+    @ConditionalOnProperty(name = "gateway.commands.active", havingValue = "false", matchIfMissing = true)
+    H2Compaction h2Compaction(DataSource dataSource, H2Compaction.Settings settings) {
+        return new H2Compaction(dataSource, settings);
     }
 
     /**
