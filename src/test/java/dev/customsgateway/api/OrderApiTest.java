@@ -7,7 +7,15 @@ import dev.customsgateway.GatewayIntegrationTest;
 import dev.customsgateway.TestMerchants;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,6 +52,48 @@ class OrderApiTest extends GatewayIntegrationTest {
         // the request bytes are the logged artefact, and each order read is logged as canonical JSON
         assertThat(jdbc.sql("select stage from message_log where submission_id = ? order by seq").param(submissionId)
                 .query(String.class).list()).startsWith("RECEIVED", "PARSED");
+    }
+
+    /**
+     * The same orders arrive at the same time in a file and over the API: each is declared once. The file's orders
+     * commit in batches, so without the order-number lock an API order checked while its twin's batch had not
+     * committed yet found no declaration either, and customs got the order twice.
+     */
+    @Test
+    void anOrderArrivingByFileAndByApiAtOnceIsDeclaredOnce() throws Exception {
+        String key = TestMerchants.create(jdbc, TestMerchants.uniqueId("twice"), "default-csv");
+        List<String> orderNos = IntStream.range(0, 64).mapToObj(i -> orderNo()).toList();
+        StringBuilder csv = new StringBuilder(Files.readAllLines(
+                Path.of("src/test/resources/fixtures/orders/sample-orders.csv")).get(0)).append('\n');
+        orderNos.forEach(no -> csv.append(no).append(",b1,赵六,110101199003071233,13800000009,赵六,13800000009,"
+                + "北京市 1 号,,0,0,0,,,,,S1,茶叶,100g/袋,,011,1,50,50,142\n"));
+        GatewayClient client = new GatewayClient(baseUrl());
+
+        ExecutorService api = Executors.newFixedThreadPool(4);
+        try {
+            String file = GatewayClient.json(client.submit(key, csv.toString().getBytes(StandardCharsets.UTF_8),
+                    "twins.csv").body()).get("submissionId").asString();
+            List<Future<String>> posted = new ArrayList<>();
+            for (String no : orderNos) {
+                posted.add(api.submit(() -> GatewayClient.json(api().postJson("/api/v1/orders", ApiOrders.valid(no),
+                        "X-API-Key", key).body()).get("submissionId").asString()));
+            }
+            int succeeded = client.awaitCompleted(key, file).at("/orders/succeeded").asInt();
+            for (Future<String> submission : posted) {
+                JsonNode status = client.awaitCompleted(key, submission.get());
+                succeeded += status.at("/orders/succeeded").asInt();
+                if (status.at("/orders/failed").asInt() > 0) {
+                    assertThat(status.get("errors").get(0).get("rule").asString()).isEqualTo("ORDER_ALREADY_DECLARED");
+                }
+            }
+
+            assertThat(jdbc.sql("select order_no from outbox_message where order_no in (:nos) group by order_no"
+                    + " having count(*) > 1").param("nos", orderNos).query(String.class).list())
+                    .as("orders declared twice").isEmpty();
+            assertThat(succeeded).as("each order declared once, by the file or by the API").isEqualTo(orderNos.size());
+        } finally {
+            api.shutdownNow();
+        }
     }
 
     @Test
