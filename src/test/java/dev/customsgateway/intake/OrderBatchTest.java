@@ -19,7 +19,10 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.builder.AdviceWith;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -29,6 +32,7 @@ import tools.jackson.databind.JsonNode;
  * hardest case: its savepoint must take back the outbox row, the content index and its closing entry), leave the
  * other orders of the same batch declared, the counts right and the log's chain whole.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class OrderBatchTest extends GatewayIntegrationTest {
 
     /** An order that fails after it closed: the test's own step, woven in after the outbox step. */
@@ -60,7 +64,7 @@ class OrderBatchTest extends GatewayIntegrationTest {
     }
 
     @Test
-    void aFailedOrderRollsBackAloneAndTheRestOfItsBatchCommits() throws Exception {
+    void aFailedOrderRollsBackAloneAndTheRestOfItsBatchCommits(CapturedOutput output) throws Exception {
         String header = Files.readString(Path.of("src/test/resources/fixtures/orders/sample-orders.csv")).lines()
                 .findFirst().orElseThrow();
         String csv = header + "\n"
@@ -100,6 +104,9 @@ class OrderBatchTest extends GatewayIntegrationTest {
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(GatewayClient.json(verification.body()).get("intact").asBoolean())
                 .as(verification.body()).isTrue();
+        // a rejected order is an answer to the merchant, not an error of the gateway: no error log, no stack trace
+        assertThat(output.getOut()).doesNotContain("caught: dev.customsgateway.core.OrderRejectedException")
+                .doesNotContain("Transaction rollback");
     }
 
     private List<String> stages(String orderNo) {
