@@ -2,10 +2,14 @@ package dev.customsgateway;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
 import javax.sql.DataSource;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
@@ -29,9 +33,11 @@ import org.springframework.util.unit.DataSize;
  * (those older than H2's retention time) into the next commit's chunk, after which the emptied chunks' space is
  * reused. Each run moves at most {@code write-limit} bytes, so it adds little to the commit that stores them.
  *
- * <p>Only for an embedded H2 file database; PostgreSQL reclaims space itself (autovacuum).
+ * <p>Only for an embedded H2 file database; PostgreSQL reclaims space itself (autovacuum). There it also shows the
+ * file's state to Prometheus: {@code gateway_database_h2_file_bytes} and {@code gateway_database_h2_live_percent}
+ * (how much of its chunks is live data).
  */
-final class H2Compaction implements SmartLifecycle {
+final class H2Compaction implements SmartLifecycle, MeterBinder {
 
     private static final Logger LOG = LoggerFactory.getLogger(H2Compaction.class);
 
@@ -84,6 +90,27 @@ final class H2Compaction implements SmartLifecycle {
     @Override
     public synchronized boolean isRunning() {
         return executor != null;
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        if (!onH2File()) {
+            return;
+        }
+        Gauge.builder("gateway.database.h2.file", this, c -> c.read(store -> store.getFileStore().size()))
+                .baseUnit("bytes").description("Size of the embedded H2 database's file").register(registry);
+        Gauge.builder("gateway.database.h2.live", this, c -> c.read(store -> store.getFileStore().getChunksFillRate()))
+                .baseUnit("percent").description("Share of the H2 file's chunks that is live data")
+                .register(registry);
+    }
+
+    private double read(ToDoubleFunction<MVStore> value) {
+        try (Connection connection = dataSource.getConnection()) {
+            MVStore store = mvStore(connection);
+            return store == null ? Double.NaN : value.applyAsDouble(store);
+        } catch (SQLException | RuntimeException e) {
+            return Double.NaN;
+        }
     }
 
     /** Stops before the data source closes (the default phase), starts after it. */

@@ -60,6 +60,8 @@ class OperationsEndpointsTest extends GatewayIntegrationTest {
                 .contains("gateway_delivery_latency_recent_seconds{")
                 .contains("gateway_signing_certificate_expiry_days{")
                 .contains("alias=\"demo-rsa\"")
+                .contains("gateway_database_h2_file_bytes")
+                .contains("gateway_database_h2_live_percent")
                 .contains("http_server_requests_seconds");
         assertThat(api.get("/actuator/env", "Authorization", ApiCalls.bearer(metrics)).statusCode())
                 .as("nothing but health and metrics is exposed").isEqualTo(404);
