@@ -1,10 +1,10 @@
 package dev.customsgateway;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -33,7 +33,7 @@ import org.springframework.util.unit.DataSize;
  * (those older than H2's retention time) into the next commit's chunk, after which the emptied chunks' space is
  * reused. Each run moves at most {@code write-limit} bytes, so it adds little to the commit that stores them.
  *
- * <p>Only for an embedded H2 file database; PostgreSQL reclaims space itself (autovacuum). There it also shows the
+ * <p>Only for an embedded H2 file database; PostgreSQL reclaims space itself (autovacuum). On H2 it also shows the
  * file's state to Prometheus: {@code gateway_database_h2_file_bytes} and {@code gateway_database_h2_live_percent}
  * (how much of its chunks is live data).
  */
@@ -149,7 +149,7 @@ final class H2Compaction implements SmartLifecycle, MeterBinder {
     }
 
     /** The store under an embedded H2 connection, or null when the database is not an H2 file. */
-    static MVStore mvStore(Connection connection) throws SQLException {
+    private static MVStore mvStore(Connection connection) throws SQLException {
         if (!connection.isWrapperFor(JdbcConnection.class)
                 || !(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)) {
             return null;
