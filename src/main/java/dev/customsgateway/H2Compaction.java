@@ -44,6 +44,7 @@ final class H2Compaction implements SmartLifecycle, MeterBinder {
     private final DataSource dataSource;
     private final Settings settings;
     private ScheduledExecutorService executor;
+    private volatile MVStore store;
     private boolean failureLogged;
 
     H2Compaction(DataSource dataSource, Settings settings) {
@@ -68,7 +69,8 @@ final class H2Compaction implements SmartLifecycle, MeterBinder {
     @Override
     public synchronized void start() {
         long millis = settings.interval().toMillis();
-        if (millis <= 0 || !onH2File()) {
+        store = h2Store();
+        if (millis <= 0 || store == null) {
             return;
         }
         executor = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -79,10 +81,21 @@ final class H2Compaction implements SmartLifecycle, MeterBinder {
         executor.scheduleWithFixedDelay(this::compactOnce, millis, millis, TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Lets a compaction under way finish, never interrupts it: H2 reads through an interruptible channel, and an
+     * interrupt inside {@code compact} makes H2 close the database for every session.
+     */
     @Override
     public synchronized void stop() {
         if (executor != null) {
-            executor.shutdownNow();
+            executor.shutdown();
+            try {
+                if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
+                    LOG.warn("An H2 compaction was still running after 30 s; the database closes after it");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             executor = null;
         }
     }
@@ -94,29 +107,33 @@ final class H2Compaction implements SmartLifecycle, MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        if (!onH2File()) {
+        if (h2Store() == null) {
             return;
         }
-        Gauge.builder("gateway.database.h2.file", this, c -> c.read(store -> store.getFileStore().size()))
+        Gauge.builder("gateway.database.h2.file", this, c -> c.read(s -> s.getFileStore().size()))
                 .baseUnit("bytes").description("Size of the embedded H2 database's file").register(registry);
-        Gauge.builder("gateway.database.h2.live", this, c -> c.read(store -> store.getFileStore().getChunksFillRate()))
+        Gauge.builder("gateway.database.h2.live", this, c -> c.read(s -> s.getFileStore().getChunksFillRate()))
                 .baseUnit("percent").description("Share of the H2 file's chunks that is live data")
                 .register(registry);
     }
 
+    /** Reads the store without a connection: a scrape must not wait for the pool when batches hold it. */
     private double read(ToDoubleFunction<MVStore> value) {
-        try (Connection connection = dataSource.getConnection()) {
-            MVStore store = mvStore(connection);
-            return store == null ? Double.NaN : value.applyAsDouble(store);
-        } catch (SQLException | RuntimeException e) {
+        MVStore current = store != null ? store : h2Store();
+        try {
+            return current == null || current.isClosed() ? Double.NaN : value.applyAsDouble(current);
+        } catch (RuntimeException e) {
             return Double.NaN;
         }
     }
 
-    /** Stops before the data source closes (the default phase), starts after it. */
+    /**
+     * Starts first and stops last (phase 0; Camel and the web server stop before it, so the orders still in flight
+     * when the gateway is stopped finish with compaction still running, and the data source closes after it).
+     */
     @Override
     public int getPhase() {
-        return Integer.MAX_VALUE - 1;
+        return 0;
     }
 
     /**
@@ -127,10 +144,10 @@ final class H2Compaction implements SmartLifecycle, MeterBinder {
      * @return whether any chunk was rewritten
      */
     boolean compactOnce() {
-        try (Connection connection = dataSource.getConnection()) {
-            MVStore store = mvStore(connection);
-            return store != null && store.compact(settings.targetFillRate(), (int) settings.writeLimit().toBytes());
-        } catch (SQLException | RuntimeException e) {
+        MVStore current = store != null ? store : h2Store();
+        try {
+            return current != null && current.compact(settings.targetFillRate(), (int) settings.writeLimit().toBytes());
+        } catch (RuntimeException e) {
             if (!failureLogged) {
                 failureLogged = true;
                 LOG.warn("Compacting the H2 database file failed; it will be tried again every {}", settings.interval(),
@@ -140,9 +157,10 @@ final class H2Compaction implements SmartLifecycle, MeterBinder {
         }
     }
 
-    private boolean onH2File() {
+    /** The embedded H2 file database's store (the same while the database is open), or null on any other database. */
+    private MVStore h2Store() {
         try (Connection connection = dataSource.getConnection()) {
-            return mvStore(connection) != null;
+            return mvStore(connection);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot tell which database the gateway uses", e);
         }

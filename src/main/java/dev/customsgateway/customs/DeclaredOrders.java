@@ -3,6 +3,7 @@ package dev.customsgateway.customs;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * What a merchant has already declared, read from the outbox: an order counts as declared once its message was
@@ -36,10 +37,15 @@ class DeclaredOrders implements StandingDeclarations {
     }
 
     /**
-     * The first declaration of an order number inserts its row, which a concurrent insert waits on (PostgreSQL and
-     * H2 both wait for the inserting transaction to end, then do nothing); later ones lock the row that exists.
+     * The first declaration of an order number inserts its row, which a concurrent insert waits on (PostgreSQL
+     * blocks, H2 retries until the inserting transaction ends; both then do nothing); later ones lock the row that
+     * exists. Outside a transaction (the early check of a message the merchant signed itself) a lock would end with
+     * the statement: none is taken.
      */
     private void lock(String merchantId, String messageType, String orderNo) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            return;
+        }
         int inserted = jdbc.sql("insert into declaration_lock (merchant_id, message_type, order_no) values (?, ?, ?)"
                 + " on conflict do nothing").params(merchantId, messageType, orderNo).update();
         if (inserted == 0) {
