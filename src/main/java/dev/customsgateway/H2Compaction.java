@@ -69,8 +69,7 @@ final class H2Compaction implements SmartLifecycle, MeterBinder {
     @Override
     public synchronized void start() {
         long millis = settings.interval().toMillis();
-        store = h2Store();
-        if (millis <= 0 || store == null) {
+        if (millis <= 0 || store() == null) {
             return;
         }
         executor = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -107,7 +106,7 @@ final class H2Compaction implements SmartLifecycle, MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        if (h2Store() == null) {
+        if (store() == null) {
             return;
         }
         Gauge.builder("gateway.database.h2.file", this, c -> c.read(s -> s.getFileStore().size()))
@@ -119,7 +118,7 @@ final class H2Compaction implements SmartLifecycle, MeterBinder {
 
     /** Reads the store without a connection: a scrape must not wait for the pool when batches hold it. */
     private double read(ToDoubleFunction<MVStore> value) {
-        MVStore current = store != null ? store : h2Store();
+        MVStore current = store();
         try {
             return current == null || current.isClosed() ? Double.NaN : value.applyAsDouble(current);
         } catch (RuntimeException e) {
@@ -144,7 +143,7 @@ final class H2Compaction implements SmartLifecycle, MeterBinder {
      * @return whether any chunk was rewritten
      */
     boolean compactOnce() {
-        MVStore current = store != null ? store : h2Store();
+        MVStore current = store();
         try {
             return current != null && current.compact(settings.targetFillRate(), (int) settings.writeLimit().toBytes());
         } catch (RuntimeException e) {
@@ -157,13 +156,21 @@ final class H2Compaction implements SmartLifecycle, MeterBinder {
         }
     }
 
-    /** The embedded H2 file database's store (the same while the database is open), or null on any other database. */
-    private MVStore h2Store() {
-        try (Connection connection = dataSource.getConnection()) {
-            return mvStore(connection);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot tell which database the gateway uses", e);
+    /**
+     * The embedded H2 file database's store, looked up once through a connection and kept (it is the same while the
+     * database is open), or null on any other database.
+     */
+    private MVStore store() {
+        MVStore current = store;
+        if (current == null) {
+            try (Connection connection = dataSource.getConnection()) {
+                current = mvStore(connection);
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot tell which database the gateway uses", e);
+            }
+            store = current;
         }
+        return current;
     }
 
     /** The store under an embedded H2 connection, or null when the database is not an H2 file. */
