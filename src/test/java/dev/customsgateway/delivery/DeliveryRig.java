@@ -12,11 +12,13 @@ import java.util.UUID;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The real delivery machinery of the running test gateway (outbox table, attempt records, content store, message
  * log, circuit breakers) driven for a destination the gateway's own configuration does not have: a message is put
- * in the outbox already claimed (so the gateway's poller leaves it alone) and the test makes each attempt itself.
+ * in the outbox already claimed, in one transaction (so the gateway's poller never sees it due) and the test makes each attempt itself.
  * Failed attempts are scheduled an hour ahead, so nothing else touches the row during the test.
  */
 final class DeliveryRig {
@@ -26,6 +28,7 @@ final class DeliveryRig {
     private final OutboxRepository outbox;
     private final ContentStore store;
     private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
     private final String destination;
 
     DeliveryRig(ApplicationContext context, String destination, DeliveryProperties.Destination settings) {
@@ -33,6 +36,7 @@ final class DeliveryRig {
         this.outbox = context.getBean(OutboxRepository.class);
         this.store = context.getBean(ContentStore.class);
         this.jdbc = context.getBean(JdbcClient.class);
+        this.transaction = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
         Clock clock = context.getBean(Clock.class);
         DeliveryProperties properties = new DeliveryProperties(Path.of("unused-outbox"), destination, 0, null,
                 Map.of(destination, settings), Map.of());
@@ -59,9 +63,13 @@ final class DeliveryRig {
                 + "</CEB311Message>").getBytes(StandardCharsets.UTF_8);
         String sha256 = store.put(xml).sha256();
         OffsetDateTime now = OffsetDateTime.now();
-        outbox.insert(guid, "demo", null, orderNo, "CEB311", destination, sha256,
-                OutboxNames.of("CEB311", orderNo, guid), now);
-        return claim(guid);
+        // Inserted and claimed in one transaction: committed apart, the gateway's poller could claim the due row
+        // in between and count an attempt of its own (seen once in CI: dead after the first of two attempts).
+        return transaction.execute(status -> {
+            outbox.insert(guid, "demo", null, orderNo, "CEB311", destination, sha256,
+                    OutboxNames.of("CEB311", orderNo, guid), now);
+            return claim(guid);
+        });
     }
 
     /** Claims the message again for its next attempt, as the poller would once it is due. */
