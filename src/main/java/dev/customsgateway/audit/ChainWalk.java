@@ -123,7 +123,7 @@ final class ChainWalk {
             candidates.add(seq + d);
         }
         return candidates.stream().filter(c -> c > 0 && c != seq)
-                .filter(c -> entry.recomputedHash(c).equals(entry.entryHash()))
+                .filter(entry::hashMatchesAt)
                 .mapToLong(Long::longValue).findFirst();
     }
 

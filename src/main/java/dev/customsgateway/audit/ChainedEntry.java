@@ -16,11 +16,16 @@ record ChainedEntry(long id, Long seq, LogEntry entry, String stageCode, Instant
 
     /** Whether the stored hash still matches what is stored now. */
     boolean hashMatches() {
-        return seq != null && recomputedHash(seq).equals(entryHash);
+        return seq != null && hashMatchesAt(seq);
     }
 
-    /** The hash the entry would have at another position: used to tell a moved entry from an edited one. */
-    String recomputedHash(long atSeq) {
-        return ChainHash.of(atSeq, prevHash, entry, stageCode, recordedAt);
+    /** Whether the stored hash is the entry's at another position: tells a moved entry from an edited one. */
+    boolean hashMatchesAt(long atSeq) {
+        return ChainHash.holds(entryHash, atSeq, prevHash, entry, stageCode, recordedAt);
+    }
+
+    /** The digest of the entry's content as stored (see {@link ChainHash}). */
+    String contentDigest() {
+        return ChainHash.content(entry, stageCode, recordedAt);
     }
 }

@@ -68,7 +68,7 @@ class LogTamperTest {
         fixture.jdbc.sql("update message_log set detail = 'forged' where seq = 3").update();
         ChainedEntry edited = fixture.entryAt(3);
         fixture.jdbc.sql("update message_log set entry_hash = ? where seq = 3")
-                .param(edited.recomputedHash(3)).update();
+                .param(ChainHash.of(3, edited.prevHash(), edited.entry(), edited.stageCode(), edited.recordedAt())).update();
 
         VerificationReport report = fixture.verify();
 
