@@ -1,5 +1,6 @@
 package dev.customsgateway.audit;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.file.Files;
 import org.springframework.http.HttpStatus;
@@ -48,18 +49,20 @@ class AuditController {
     /** A message's evidence bundle (zip), for a third party to verify offline. */
     @GetMapping("/messages/{guid}/evidence")
     ResponseEntity<?> evidence(@RequestHeader(name = "Authorization", required = false) String authorization,
-            @org.springframework.web.bind.annotation.PathVariable String guid) throws IOException {
+            @org.springframework.web.bind.annotation.PathVariable String guid, HttpServletResponse response)
+            throws IOException {
         if (!authorised(authorization)) {
             return unauthorised();
         }
-        java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
-        if (!evidence.write(guid, zip)) {
+        if (!evidence.exists(guid)) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "no log entries for " + guid));
         }
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip"))
-                .header("Content-Disposition", "attachment; filename=\"evidence-" + guid + ".zip\"")
-                .body(zip.toByteArray());
+        // Written straight to the response, not buffered: an upload's artefact may be hundreds of megabytes.
+        response.setContentType("application/zip");
+        response.setHeader("Content-Disposition", "attachment; filename=\"evidence-" + guid + ".zip\"");
+        evidence.write(guid, response.getOutputStream());
+        return null;
     }
 
     /** The public checkpoint key (PEM), for auditors to keep their own copy. */

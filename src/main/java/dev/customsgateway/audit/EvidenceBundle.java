@@ -1,11 +1,13 @@
 package dev.customsgateway.audit;
 
 import dev.customsgateway.core.Sha256;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.security.MessageDigest;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,13 +23,22 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The evidence of one message, as a zip a third party checks offline ({@link EvidenceVerifier}): every log entry
  * of the message and of its upload ({@code entries.json}, all fields as hashed), every artefact they name
- * ({@code artefacts/<sha256>}), the links of the hash chain from the first of those entries to a signed
- * checkpoint that covers them ({@code chain.csv}), that checkpoint (payload, signature, the gateway's checkpoint
- * certificate and public key), and {@code manifest.sha256} over all of it in {@code sha256sum} format. When no
- * checkpoint covers the entries yet, one is signed for the bundle.
+ * ({@code artefacts/<sha256>}), for each group of those entries the links of the hash chain from the first of them
+ * to the nearest signed checkpoint that covers them ({@code chain.csv}: seq, prev_hash, the content digest of the
+ * entry and entry_hash, so every link is recomputed without the fields of other merchants' entries), those
+ * checkpoints ({@code checkpoints/<seq>.txt} and {@code .sig}, the gateway's checkpoint certificate and public
+ * key), and {@code manifest.sha256} over all of it in {@code sha256sum} format. When no checkpoint covers the last
+ * entries yet, one is signed for the bundle.
+ *
+ * <p>Written as a stream: the links are read a page at a time and the artefacts copied from the store, so a message
+ * whose entries lie days apart, or whose upload is large, costs no more memory than a small one. Linking each group
+ * to its own nearest checkpoint keeps chain.csv to the stretch of log between an entry and the next checkpoint
+ * instead of everything written between the message's first and last entries.
  */
 @Component
 public class EvidenceBundle {
+
+    private static final int LINK_PAGE = 1_000;
 
     private final ChainRepository chain;
     private final CheckpointRepository checkpoints;
@@ -45,6 +56,11 @@ public class EvidenceBundle {
         this.store = store;
     }
 
+    /** Whether the log has entries for the guid (what {@link #write} then bundles). */
+    public boolean exists(String guid) {
+        return !chain.messageEntries(guid).isEmpty();
+    }
+
     /**
      * Writes the bundle; false (nothing written) when the log has no entry for the guid. Artefacts gone by retention
      * (crypto-shredding) are listed in {@code SHREDDED.txt} instead, and the log entries recording their deletion are
@@ -55,22 +71,14 @@ public class EvidenceBundle {
         if (entries.isEmpty()) {
             return false;
         }
-        Map<String, byte[]> artefactFiles = new LinkedHashMap<>();
+        Map<String, String> readable = new LinkedHashMap<>();
         Map<String, String> shredded = new LinkedHashMap<>();
         Map<String, String> unreadable = new LinkedHashMap<>();
-        for (ChainedEntry e : List.copyOf(entries)) {
+        for (ChainedEntry e : entries) {
             String sha256 = e.entry().artefactSha256();
-            if (sha256 == null || artefactFiles.containsKey("artefacts/" + sha256) || shredded.containsKey(sha256)
-                    || unreadable.containsKey(sha256)) {
-                continue;
-            }
-            try (InputStream in = store.open(sha256)) {
-                artefactFiles.put("artefacts/" + sha256, in.readAllBytes());
-            } catch (ArtefactShreddedException gone) {
-                shredded.put(sha256, gone.getMessage());
-            } catch (ArtefactTamperedException altered) {
-                // Left out: the bundle then fails verification on that artefact, as it should.
-                unreadable.put(sha256, altered.getMessage());
+            if (sha256 != null && !readable.containsKey(sha256) && !shredded.containsKey(sha256)
+                    && !unreadable.containsKey(sha256)) {
+                classify(sha256, readable, shredded, unreadable);
             }
         }
         if (!shredded.isEmpty()) {
@@ -80,46 +88,161 @@ public class EvidenceBundle {
                     .filter(e -> have.add(e.seq())).forEach(entries::add);
             entries.sort(java.util.Comparator.comparingLong(ChainedEntry::seq));
         }
-        long first = entries.get(0).seq();
-        long last = entries.get(entries.size() - 1).seq();
-        Checkpoint checkpoint = checkpoints.covering(last).orElseGet(() -> signer.checkpoint()
-                .filter(c -> c.seq() >= last)
-                .orElseThrow(() -> new IllegalStateException("no checkpoint can be signed now")));
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put("entries.json", json.writerWithDefaultPrettyPrinter().writeValueAsBytes(entryViews(entries)));
-        files.put("chain.csv", chainCsv(first, checkpoint.seq()));
-        files.put("checkpoint.txt", CheckpointPayload.of(checkpoint.seq(), checkpoint.entryHash(),
-                checkpoint.signedAt()));
-        files.put("checkpoint.sig", checkpoint.signature());
-        files.put("checkpoint-cert.pem", Files.readAllBytes(key.publicKeyFile().resolveSibling("checkpoint-cert.pem")));
-        files.put("checkpoint-public-key.pem", Files.readAllBytes(key.publicKeyFile()));
-        files.putAll(artefactFiles);
-        if (!shredded.isEmpty()) {
-            StringBuilder text = new StringBuilder("""
-                    Artefacts of this message that no longer exist: retention destroyed the data key that encrypted
-                    them (crypto-shredding). Their digests stay in entries.json and in the hash chain; the
-                    ARTEFACTS_SHREDDED entries in entries.json record each deletion.
-                    """);
-            shredded.forEach((sha256, why) -> text.append(sha256).append("  ").append(why).append('\n'));
-            files.put("SHREDDED.txt", text.toString().getBytes(StandardCharsets.UTF_8));
-        }
-        if (!unreadable.isEmpty()) {
-            StringBuilder text = new StringBuilder("Artefacts whose stored bytes failed authentication (altered):\n");
-            unreadable.forEach((sha256, why) -> text.append(sha256).append("  ").append(why).append('\n'));
-            files.put("ALTERED.txt", text.toString().getBytes(StandardCharsets.UTF_8));
-        }
-        files.put("README.txt", readme(guid, !shredded.isEmpty()).getBytes(StandardCharsets.UTF_8));
-        StringBuilder manifest = new StringBuilder();
-        files.forEach((name, bytes) -> manifest.append(Sha256.hex(bytes)).append("  ").append(name).append('\n'));
-        files.put("manifest.sha256", manifest.toString().getBytes(StandardCharsets.US_ASCII));
-        try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            for (Map.Entry<String, byte[]> file : files.entrySet()) {
-                zip.putNextEntry(new ZipEntry(file.getKey()));
-                zip.write(file.getValue());
-                zip.closeEntry();
+        List<Segment> segments = segments(entries);
+        try (ManifestedZip zip = new ManifestedZip(out)) {
+            zip.add("entries.json", json.writerWithDefaultPrettyPrinter().writeValueAsBytes(entryViews(entries)));
+            zip.add("chain.csv", csv -> links(segments, csv));
+            for (Segment segment : segments) {
+                Checkpoint c = segment.checkpoint();
+                zip.add("checkpoints/" + c.seq() + ".txt", CheckpointPayload.of(c.seq(), c.entryHash(), c.signedAt()));
+                zip.add("checkpoints/" + c.seq() + ".sig", c.signature());
             }
+            zip.add("checkpoint-cert.pem", Files.readAllBytes(key.publicKeyFile().resolveSibling("checkpoint-cert.pem")));
+            zip.add("checkpoint-public-key.pem", Files.readAllBytes(key.publicKeyFile()));
+            for (String sha256 : readable.keySet()) {
+                zip.add("artefacts/" + sha256, artefact -> {
+                    try (InputStream in = store.open(sha256)) {
+                        in.transferTo(artefact);
+                    }
+                });
+            }
+            if (!shredded.isEmpty()) {
+                StringBuilder text = new StringBuilder("""
+                        Artefacts of this message that no longer exist: retention destroyed the data key that encrypted
+                        them (crypto-shredding). Their digests stay in entries.json and in the hash chain; the
+                        ARTEFACTS_SHREDDED entries in entries.json record each deletion.
+                        """);
+                shredded.forEach((sha256, why) -> text.append(sha256).append("  ").append(why).append('\n'));
+                zip.add("SHREDDED.txt", text.toString().getBytes(StandardCharsets.UTF_8));
+            }
+            if (!unreadable.isEmpty()) {
+                StringBuilder text = new StringBuilder("Artefacts whose stored bytes failed authentication (altered):\n");
+                unreadable.forEach((sha256, why) -> text.append(sha256).append("  ").append(why).append('\n'));
+                zip.add("ALTERED.txt", text.toString().getBytes(StandardCharsets.UTF_8));
+            }
+            zip.add("README.txt", readme(guid, !shredded.isEmpty()).getBytes(StandardCharsets.UTF_8));
         }
         return true;
+    }
+
+    /**
+     * Reads an artefact through once before anything is written, so one that turns out shredded or altered is left
+     * out cleanly instead of breaking off half-copied in the zip.
+     */
+    private void classify(String sha256, Map<String, String> readable, Map<String, String> shredded,
+            Map<String, String> unreadable) throws IOException {
+        try (InputStream in = store.open(sha256)) {
+            in.transferTo(OutputStream.nullOutputStream());
+            readable.put(sha256, sha256);
+        } catch (ArtefactShreddedException gone) {
+            shredded.put(sha256, gone.getMessage());
+        } catch (ArtefactTamperedException altered) {
+            // Left out: the bundle then fails verification on that artefact, as it should.
+            unreadable.put(sha256, altered.getMessage());
+        }
+    }
+
+    /** The entries grouped by the nearest checkpoint that covers each, in chain order. */
+    private List<Segment> segments(List<ChainedEntry> entries) {
+        List<Segment> segments = new ArrayList<>();
+        for (ChainedEntry e : entries) {
+            long seq = e.seq();
+            if (!segments.isEmpty() && seq <= segments.get(segments.size() - 1).checkpoint().seq()) {
+                continue;
+            }
+            Checkpoint checkpoint = checkpoints.covering(seq).orElseGet(() -> signer.checkpoint()
+                    .filter(c -> c.seq() >= seq)
+                    .orElseThrow(() -> new IllegalStateException("no checkpoint can be signed now")));
+            segments.add(new Segment(seq, checkpoint));
+        }
+        return segments;
+    }
+
+    /** From the first entry of a group to the checkpoint that covers the group. */
+    private record Segment(long fromSeq, Checkpoint checkpoint) {
+    }
+
+    /**
+     * The links of every segment, a page at a time. An entry in the format before v2 (or one altered in the
+     * database) has no content digest that gives its hash: its column is left empty, and the verifier says so.
+     */
+    private void links(List<Segment> segments, OutputStream out) throws IOException {
+        java.io.Writer csv = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.US_ASCII));
+        csv.write("seq,prev_hash,content_sha256,entry_hash\n");
+        for (Segment segment : segments) {
+            long after = segment.fromSeq() - 1;
+            long to = segment.checkpoint().seq();
+            for (List<ChainedEntry> page = chain.page(after, to, LINK_PAGE); !page.isEmpty();
+                    page = chain.page(after, to, LINK_PAGE)) {
+                for (ChainedEntry link : page) {
+                    String content = link.contentDigest();
+                    boolean recomputable = ChainHash.link(link.seq(), link.prevHash(), content)
+                            .equals(link.entryHash());
+                    csv.write(link.seq() + "," + link.prevHash() + "," + (recomputable ? content : "") + ","
+                            + link.entryHash() + "\n");
+                    after = link.seq();
+                }
+            }
+        }
+        csv.flush();
+    }
+
+    /**
+     * A zip whose files are digested as they are written; closing it adds {@code manifest.sha256} over them and
+     * finishes the zip without closing the stream it writes to.
+     */
+    private static final class ManifestedZip implements AutoCloseable {
+
+        private final ZipOutputStream zip;
+        private final StringBuilder manifest = new StringBuilder();
+
+        ManifestedZip(OutputStream out) {
+            this.zip = new ZipOutputStream(out);
+        }
+
+        interface Content {
+            void writeTo(OutputStream out) throws IOException;
+        }
+
+        void add(String name, byte[] bytes) throws IOException {
+            add(name, out -> out.write(bytes));
+        }
+
+        void add(String name, Content content) throws IOException {
+            zip.putNextEntry(new ZipEntry(name));
+            MessageDigest sha256 = Sha256.newDigest();
+            OutputStream entry = new FilterOutputStream(zip) {
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    sha256.update(b, off, len);
+                    zip.write(b, off, len);
+                }
+
+                @Override
+                public void write(int b) throws IOException {
+                    sha256.update((byte) b);
+                    zip.write(b);
+                }
+
+                @Override
+                public void close() {
+                    // the zip entry is closed below, the zip when the bundle is done
+                }
+            };
+            content.writeTo(entry);
+            entry.flush();
+            zip.closeEntry();
+            manifest.append(Sha256.hex(sha256)).append("  ").append(name).append('\n');
+        }
+
+        @Override
+        public void close() throws IOException {
+            zip.putNextEntry(new ZipEntry("manifest.sha256"));
+            zip.write(manifest.toString().getBytes(StandardCharsets.US_ASCII));
+            zip.closeEntry();
+            zip.finish();
+            zip.flush();
+        }
     }
 
     private static List<Map<String, Object>> entryViews(List<ChainedEntry> entries) {
@@ -148,14 +271,6 @@ public class EvidenceBundle {
         return views;
     }
 
-    private byte[] chainCsv(long from, long to) {
-        StringBuilder csv = new StringBuilder("seq,prev_hash,entry_hash\n");
-        for (String[] link : chain.links(from, to)) {
-            csv.append(link[0]).append(',').append(link[1]).append(',').append(link[2]).append('\n');
-        }
-        return csv.toString().getBytes(StandardCharsets.US_ASCII);
-    }
-
     private static String readme(String guid, boolean shredded) {
         return (shredded ? """
                 SHREDDED: some artefacts of this message were deleted by retention (crypto-shredding) and are not in
@@ -167,11 +282,12 @@ public class EvidenceBundle {
                 Check it without the gateway:
                   java -jar customs-gateway.jar verify-evidence this.zip --trusted-key=<your copy of checkpoint-cert.pem>
                 It checks every file against manifest.sha256, every artefact against its entry, recomputes every
-                entry's hash (encoding in the gateway's source, audit/ChainHash.java), follows chain.csv from the
-                entries to the checkpoint, and verifies the checkpoint signature.
+                entry's hash and every link of chain.csv (encoding in the gateway's source, audit/ChainHash.java),
+                follows each run of chain.csv from the entries to the checkpoint it ends at, and verifies each
+                checkpoint's signature.
 
-                By hand: sha256sum -c manifest.sha256 ; then
-                  openssl dgst -sha256 -verify checkpoint-public-key.pem -signature checkpoint.sig checkpoint.txt
+                By hand: sha256sum -c manifest.sha256 ; then for each checkpoints/<seq>.txt
+                  openssl dgst -sha256 -verify checkpoint-public-key.pem -signature checkpoints/<seq>.sig checkpoints/<seq>.txt
                 (use your own copy of the gateway's checkpoint key: the one in this zip proves only consistency).
                 """.formatted(guid);
     }

@@ -1,11 +1,16 @@
 package dev.customsgateway.audit;
 
 import dev.customsgateway.core.Sha256;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.time.Instant;
@@ -19,18 +24,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Checks an evidence bundle ({@link EvidenceBundle}) offline, with nothing of the gateway but this class: the
- * manifest, each artefact against its entry, each entry's hash recomputed from its fields, the chain links from
- * the entries to the checkpoint, and the checkpoint signature, with the auditor's own copy of the checkpoint
- * certificate when given. Run as {@code java -jar customs-gateway.jar verify-evidence bundle.zip
- * [--trusted-key=cert.pem]}: no database, no server.
+ * manifest, each artefact against its entry, each entry's hash recomputed from its fields, every link of the chain
+ * recomputed from its content digest and followed from the entries to the checkpoint its run ends at, and each
+ * checkpoint's signature, with the auditor's own copy of the checkpoint certificate when given. Run as {@code java
+ * -jar customs-gateway.jar verify-evidence bundle.zip [--trusted-key=cert.pem]}: no database, no server. Files are
+ * read from the zip as streams, so a bundle with a large upload or a long stretch of chain is checked in little
+ * memory.
  */
 public final class EvidenceVerifier {
+
+    static final String CHAIN_HEADER = "seq,prev_hash,content_sha256,entry_hash";
+    /** Problems of chain.csv listed one by one before the rest are counted: a rewritten log fails on every link. */
+    private static final int CHAIN_PROBLEMS_LISTED = 20;
 
     private EvidenceVerifier() {
     }
@@ -44,7 +55,7 @@ public final class EvidenceVerifier {
         }
         Path trusted = args.stream().filter(a -> a.startsWith("--trusted-key=")).findFirst()
                 .map(a -> Path.of(a.substring("--trusted-key=".length()))).orElse(null);
-        List<String> problems = verify(java.nio.file.Files.newInputStream(Path.of(files.get(0))), trusted);
+        List<String> problems = verify(Path.of(files.get(0)), trusted);
         if (problems.isEmpty()) {
             System.out.println("OK " + files.get(0) + (trusted == null
                     ? " (checkpoint checked with the certificate inside the bundle: pass --trusted-key to rely on it)"
@@ -55,23 +66,41 @@ public final class EvidenceVerifier {
         return 1;
     }
 
-    /** The problems found; empty when the bundle holds. */
+    /** The problems found in a bundle read from a stream (kept in a temporary file while it is checked). */
     public static List<String> verify(InputStream bundle, Path trustedCertificate) throws IOException {
-        Map<String, byte[]> files = unzip(bundle);
-        List<String> problems = new ArrayList<>();
-        manifest(files, problems);
-        JsonNode entries = JsonMapper.builder().build().readTree(files.getOrDefault("entries.json", "[]".getBytes()));
-        Map<Long, String[]> links = links(files.get("chain.csv"));
-        Set<String> shreddedScopes = shreddedScopes(entries);
-        for (JsonNode e : entries) {
-            entry(e, files, links, shreddedScopes, problems);
+        Path copy = Files.createTempFile("evidence-", ".zip");
+        try {
+            Files.copy(bundle, copy, StandardCopyOption.REPLACE_EXISTING);
+            return verify(copy, trustedCertificate);
+        } finally {
+            Files.deleteIfExists(copy);
         }
-        checkpoint(files, links, trustedCertificate, problems);
-        return problems;
     }
 
-    private static void manifest(Map<String, byte[]> files, List<String> problems) {
-        byte[] manifest = files.get("manifest.sha256");
+    /** The problems found; empty when the bundle holds. */
+    public static List<String> verify(Path bundle, Path trustedCertificate) throws IOException {
+        try (ZipFile zip = new ZipFile(bundle.toFile())) {
+            List<String> problems = new ArrayList<>();
+            manifest(zip, problems);
+            byte[] entriesJson = bytes(zip, "entries.json");
+            JsonNode entries = JsonMapper.builder().build().readTree(entriesJson == null ? "[]".getBytes() : entriesJson);
+            Set<Long> wanted = new HashSet<>();
+            entries.forEach(e -> wanted.add(e.get("seq").asLong()));
+            Map<Long, String[]> links = new HashMap<>();
+            List<String[]> runEnds = chain(zip, wanted, links, problems);
+            Set<String> shreddedScopes = shreddedScopes(entries);
+            for (JsonNode e : entries) {
+                entry(e, zip, links, shreddedScopes, problems);
+            }
+            for (String[] end : runEnds) {
+                checkpoint(zip, Long.parseLong(end[0]), end[1], trustedCertificate, problems);
+            }
+            return problems;
+        }
+    }
+
+    private static void manifest(ZipFile zip, List<String> problems) throws IOException {
+        byte[] manifest = bytes(zip, "manifest.sha256");
         if (manifest == null) {
             problems.add("manifest.sha256 is missing");
             return;
@@ -82,12 +111,96 @@ public final class EvidenceVerifier {
             }
             String digest = line.substring(0, 64);
             String name = line.substring(66);
-            byte[] bytes = files.get(name);
-            if (bytes == null) {
+            String actual = digest(zip, name);
+            if (actual == null) {
                 problems.add(name + ": listed in the manifest but missing");
-            } else if (!Sha256.hex(bytes).equals(digest)) {
+            } else if (!actual.equals(digest)) {
                 problems.add(name + ": its bytes differ from the manifest");
             }
+        }
+    }
+
+    /**
+     * Reads chain.csv once, as a stream: every link must hash to its entry_hash from its seq, prev_hash and content
+     * digest, and name the link before it, within each run of consecutive seqs. Keeps the links of the bundle's
+     * entries; returns the last link (seq, entry_hash) of each run, which a checkpoint must sign.
+     */
+    private static List<String[]> chain(ZipFile zip, Set<Long> wanted, Map<Long, String[]> links,
+            List<String> problems) throws IOException {
+        List<String[]> runEnds = new ArrayList<>();
+        ZipEntry file = zip.getEntry("chain.csv");
+        if (file == null) {
+            problems.add("chain.csv is missing");
+            return runEnds;
+        }
+        List<String> found = new ArrayList<>();
+        long unlisted = 0;
+        long opaqueFrom = -1;
+        long opaqueTo = -1;
+        try (BufferedReader csv = new BufferedReader(new InputStreamReader(zip.getInputStream(file),
+                StandardCharsets.US_ASCII))) {
+            if (!CHAIN_HEADER.equals(csv.readLine())) {
+                problems.add("chain.csv: its first line is not " + CHAIN_HEADER);
+                return runEnds;
+            }
+            long previousSeq = -1;
+            String previousHash = null;
+            for (String line = csv.readLine(); line != null; line = csv.readLine()) {
+                String[] link = line.split(",", -1);
+                long seq;
+                try {
+                    seq = Long.parseLong(link[0]);
+                } catch (NumberFormatException e) {
+                    seq = -1;
+                }
+                if (link.length != 4 || seq < 1) {
+                    found.add("chain.csv: a line that is not a link: " + abbreviate(line));
+                    continue;
+                }
+                if (previousHash != null && seq <= previousSeq) {
+                    found.add("chain.csv: seq " + seq + " follows seq " + previousSeq + " (out of order)");
+                } else if (previousHash != null && seq == previousSeq + 1 && !link[1].equals(previousHash)) {
+                    found.add("chain.csv: the chain breaks at seq " + seq);
+                } else if (previousHash != null && seq > previousSeq + 1) {
+                    runEnds.add(new String[] {Long.toString(previousSeq), previousHash});
+                }
+                if (link[2].isEmpty()) {
+                    if (opaqueTo != seq - 1) {
+                        flushOpaque(opaqueFrom, opaqueTo, found);
+                        opaqueFrom = seq;
+                    }
+                    opaqueTo = seq;
+                } else if (!ChainHash.link(seq, link[1], link[2]).equals(link[3])) {
+                    found.add("chain.csv: the link at seq " + seq + " does not hash to its entry_hash (altered)");
+                }
+                if (wanted.contains(seq)) {
+                    links.put(seq, link);
+                }
+                previousSeq = seq;
+                previousHash = link[3];
+                if (found.size() > CHAIN_PROBLEMS_LISTED) {
+                    unlisted += found.size() - CHAIN_PROBLEMS_LISTED;
+                    found.subList(CHAIN_PROBLEMS_LISTED, found.size()).clear();
+                }
+            }
+            if (previousHash != null) {
+                runEnds.add(new String[] {Long.toString(previousSeq), previousHash});
+            }
+        }
+        flushOpaque(opaqueFrom, opaqueTo, found);
+        problems.addAll(found);
+        if (unlisted > 0) {
+            problems.add("chain.csv: " + unlisted + " more problems");
+        }
+        return runEnds;
+    }
+
+    /** Links without a content digest: written before log format v2, or altered in the database. */
+    private static void flushOpaque(long from, long to, List<String> found) {
+        if (from > 0) {
+            found.add("chain.csv: " + (from == to ? "the link at seq " + from : "the links at seq " + from + "-" + to)
+                    + " give no content digest (written before log format v2, or altered in the database): they"
+                    + " cannot be recomputed offline; verify-log checks them where the database is");
         }
     }
 
@@ -107,90 +220,96 @@ public final class EvidenceVerifier {
         return scopes;
     }
 
-    private static void entry(JsonNode e, Map<String, byte[]> files, Map<Long, String[]> links,
-            Set<String> shreddedScopes, List<String> problems) {
+    private static void entry(JsonNode e, ZipFile zip, Map<Long, String[]> links, Set<String> shreddedScopes,
+            List<String> problems) throws IOException {
         long seq = e.get("seq").asLong();
         LogEntry entry = new LogEntry(text(e, "correlationId"), text(e, "merchantId"), text(e, "submissionId"), null,
                 text(e, "messageType"), text(e, "orderNo"), text(e, "guid"), text(e, "artefactKind"),
                 text(e, "artefactSha256"), e.get("artefactSize").isNull() ? null : e.get("artefactSize").asLong(),
                 text(e, "detail"));
         Instant at = Instant.EPOCH.plus(e.get("recordedAtMicros").asLong(), ChronoUnit.MICROS);
-        String hash = ChainHash.of(seq, text(e, "prevHash"), entry, text(e, "stage"), at);
-        if (!hash.equals(text(e, "entryHash"))) {
-            problems.add("entry seq " + seq + " (" + text(e, "stage") + "): its fields do not give its hash (edited)");
+        String stage = text(e, "stage");
+        if (!ChainHash.holds(text(e, "entryHash"), seq, text(e, "prevHash"), entry, stage, at)) {
+            problems.add("entry seq " + seq + " (" + stage + "): its fields do not give its hash (edited)");
         }
         String[] link = links.get(seq);
-        if (link == null || !link[2].equals(text(e, "entryHash")) || !link[1].equals(text(e, "prevHash"))) {
+        if (link == null || !link[3].equals(text(e, "entryHash")) || !link[1].equals(text(e, "prevHash"))
+                || !(link[2].isEmpty() || link[2].equals(ChainHash.content(entry, stage, at)))) {
             problems.add("entry seq " + seq + ": not the entry the chain has at that place");
         }
         String artefact = text(e, "artefactSha256");
         if (artefact != null) {
-            byte[] bytes = files.get("artefacts/" + artefact);
+            String digest = digest(zip, "artefacts/" + artefact);
             String scope = text(e, "merchantId") + "|" + YearMonth.from(at.atOffset(ZoneOffset.UTC));
-            if (bytes == null && shreddedScopes.contains(scope)) {
+            if (digest == null && shreddedScopes.contains(scope)) {
                 return; // gone by retention, and the bundle holds the entry that records it
             }
-            if (bytes == null) {
+            if (digest == null) {
                 problems.add("entry seq " + seq + ": artefact " + artefact + " is missing");
-            } else if (!Sha256.hex(bytes).equals(artefact)) {
+            } else if (!digest.equals(artefact)) {
                 problems.add("entry seq " + seq + ": artefact " + artefact + " was altered");
             }
         }
     }
 
-    private static void checkpoint(Map<String, byte[]> files, Map<Long, String[]> links, Path trusted,
-            List<String> problems) {
-        long previousSeq = -1;
-        String previousHash = null;
-        for (String[] link : links.values()) {
-            long seq = Long.parseLong(link[0]);
-            if (previousHash != null && (seq != previousSeq + 1 || !link[1].equals(previousHash))) {
-                problems.add("chain.csv: the chain breaks at seq " + seq);
-            }
-            previousSeq = seq;
-            previousHash = link[2];
+    /** The checkpoint a run of chain.csv ends at: it must sign that last link, with the checkpoint key. */
+    private static void checkpoint(ZipFile zip, long seq, String hash, Path trusted, List<String> problems)
+            throws IOException {
+        String name = "checkpoints/" + seq;
+        byte[] payload = bytes(zip, name + ".txt");
+        if (payload == null) {
+            problems.add("chain.csv: the run ending at seq " + seq + " ends at no checkpoint (" + name
+                    + ".txt is missing)");
+            return;
         }
-        String payload = new String(files.getOrDefault("checkpoint.txt", new byte[0]), StandardCharsets.US_ASCII);
-        if (!payload.contains("seq=" + previousSeq + "\n") || !payload.contains("hash=" + previousHash + "\n")) {
-            problems.add("checkpoint.txt does not name the last link of chain.csv");
+        String text = new String(payload, StandardCharsets.US_ASCII);
+        if (!text.contains("seq=" + seq + "\n") || !text.contains("hash=" + hash + "\n")) {
+            problems.add(name + ".txt does not name the last link of its run of chain.csv");
         }
         try {
             PublicKey key = trusted != null ? CheckpointKey.readCertificate(trusted).getPublicKey()
-                    : CheckpointKey.readPublicKey(write(files.get("checkpoint-public-key.pem")));
+                    : CheckpointKey.readPublicKey(write(bytes(zip, "checkpoint-public-key.pem")));
             Signature verifier = Signature.getInstance("SHA256withECDSA");
             verifier.initVerify(key);
-            verifier.update(files.getOrDefault("checkpoint.txt", new byte[0]));
-            if (!verifier.verify(files.getOrDefault("checkpoint.sig", new byte[0]))) {
-                problems.add("checkpoint.sig does not verify" + (trusted != null ? " with the trusted key" : ""));
+            verifier.update(payload);
+            byte[] signature = bytes(zip, name + ".sig");
+            if (!verifier.verify(signature == null ? new byte[0] : signature)) {
+                problems.add(name + ".sig does not verify" + (trusted != null ? " with the trusted key" : ""));
             }
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
-            problems.add("checkpoint signature cannot be checked: " + e.getMessage());
+            problems.add(name + ": its signature cannot be checked: " + e.getMessage());
         }
     }
 
-    private static Map<Long, String[]> links(byte[] csv) {
-        Map<Long, String[]> links = new java.util.LinkedHashMap<>();
-        if (csv == null) {
-            return links;
+    /** A small file of the bundle, whole; null when it is absent. */
+    private static byte[] bytes(ZipFile zip, String name) throws IOException {
+        ZipEntry file = zip.getEntry(name);
+        if (file == null) {
+            return null;
         }
-        String[] lines = new String(csv, StandardCharsets.US_ASCII).split("\n");
-        for (int i = 1; i < lines.length; i++) {
-            String[] link = lines[i].split(",");
-            if (link.length == 3) {
-                links.put(Long.parseLong(link[0]), link);
-            }
+        try (InputStream in = zip.getInputStream(file)) {
+            return in.readAllBytes();
         }
-        return links;
     }
 
-    private static Map<String, byte[]> unzip(InputStream bundle) throws IOException {
-        Map<String, byte[]> files = new HashMap<>();
-        try (ZipInputStream zip = new ZipInputStream(bundle)) {
-            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-                files.put(e.getName(), zip.readAllBytes()); // uploads of any accepted size
+    /** The SHA-256 of a file of the bundle, read as a stream; null when it is absent. */
+    private static String digest(ZipFile zip, String name) throws IOException {
+        ZipEntry file = zip.getEntry(name);
+        if (file == null) {
+            return null;
+        }
+        MessageDigest sha256 = Sha256.newDigest();
+        try (InputStream in = zip.getInputStream(file)) {
+            byte[] buffer = new byte[1 << 16];
+            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                sha256.update(buffer, 0, n);
             }
         }
-        return files;
+        return Sha256.hex(sha256);
+    }
+
+    private static String abbreviate(String line) {
+        return line.length() <= 80 ? line : line.substring(0, 80) + "...";
     }
 
     private static Path write(byte[] pem) throws IOException {

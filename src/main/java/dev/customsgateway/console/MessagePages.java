@@ -5,7 +5,7 @@ import dev.customsgateway.audit.EvidenceBundle;
 import dev.customsgateway.audit.MessageQueries;
 import dev.customsgateway.core.SignatureCheck;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.ByteArrayOutputStream;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -112,21 +112,22 @@ class MessagePages {
     }
 
     @GetMapping("/console/messages/{guid}/evidence")
-    ResponseEntity<?> evidence(@PathVariable String guid, HttpServletRequest request,
+    ResponseEntity<?> evidence(@PathVariable String guid, HttpServletRequest request, HttpServletResponse response,
             @RequestAttribute(ConsoleFilter.SESSION) ConsoleSession session,
             @RequestAttribute(ConsoleFilter.NONCE) String nonce) throws IOException {
         if (session.role() != ConsoleRole.AUDITOR) {
             access.record(session, ConsoleAction.DENIED, "evidence " + guid, request.getRemoteAddr());
             return Page.status(403, "Refused", session, nonce, "<p class=\"error\">Only auditors export evidence.</p>");
         }
-        ByteArrayOutputStream zip = new ByteArrayOutputStream();
-        if (!GUID.matcher(guid).matches() || !evidence.write(guid, zip)) {
+        if (!GUID.matcher(guid).matches() || !evidence.exists(guid)) {
             return notFound(session, nonce, guid);
         }
         access.record(session, ConsoleAction.EXPORTED_EVIDENCE, guid, request.getRemoteAddr());
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"evidence-" + guid + ".zip\"")
-                .body(zip.toByteArray());
+        // Written straight to the response, not buffered: an upload's artefact may be hundreds of megabytes.
+        response.setContentType("application/zip");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"evidence-" + guid + ".zip\"");
+        evidence.write(guid, response.getOutputStream());
+        return null;
     }
 
     /** The message, if it exists and this user may read it; a refusal is recorded, and looks like absence. */

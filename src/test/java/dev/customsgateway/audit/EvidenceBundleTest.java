@@ -39,8 +39,9 @@ class EvidenceBundleTest extends GatewayIntegrationTest {
         byte[] bundle = fetch(guid, Files.readString(DATA_DIR.resolve("auditor.token")).strip());
         Path trusted = DATA_DIR.resolve("keys/audit/checkpoint-cert.pem");
         Map<String, byte[]> files = unzip(bundle);
-        assertThat(files.keySet()).contains("entries.json", "chain.csv", "checkpoint.txt", "checkpoint.sig",
-                "manifest.sha256");
+        assertThat(files.keySet()).contains("entries.json", "chain.csv", "checkpoint-cert.pem", "manifest.sha256");
+        String signature = files.keySet().stream().filter(n -> n.matches("checkpoints/\\d+\\.sig")).findFirst()
+                .orElseThrow();
         assertThat(files.keySet().stream().filter(n -> n.startsWith("artefacts/"))).hasSizeGreaterThanOrEqualTo(4);
 
         assertThat(EvidenceVerifier.verify(new ByteArrayInputStream(bundle), trusted)).isEmpty();
@@ -52,8 +53,8 @@ class EvidenceBundleTest extends GatewayIntegrationTest {
         assertThat(verifyChanged(files, "entries.json",
                 entries.replaceFirst("\"detail\" : \"", "\"detail\" : \"X").getBytes(), trusted))
                 .anyMatch(p -> p.contains("edited"));
-        assertThat(verifyWithManifestRebuilt(files, "checkpoint.sig", flipLastByte(files.get("checkpoint.sig")),
-                trusted)).anyMatch(p -> p.contains("checkpoint"));
+        assertThat(verifyWithManifestRebuilt(files, signature, flipLastByte(files.get(signature)), trusted))
+                .anyMatch(p -> p.contains(signature + " does not verify"));
     }
 
     @Test
