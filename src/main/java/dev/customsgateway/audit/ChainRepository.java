@@ -39,10 +39,16 @@ class ChainRepository {
                 .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).single();
     }
 
-    /** The entries of one message (by guid) and its submission's upload, in chain order. */
+    /**
+     * The entries of one message and its submission's upload, in chain order. Every entry the gateway writes about a
+     * message carries its guid as {@code correlation_id}, which is indexed: two index look-ups instead of a scan of
+     * the whole log for the {@code guid} column (seconds at a million entries).
+     */
     List<ChainedEntry> messageEntries(String guid) {
-        return jdbc.sql("select " + COLUMNS + " from message_log where seq is not null and (correlation_id = ? or guid = ?"
-                + " or (stage = 'RECEIVED' and submission_id = (select max(submission_id) from message_log where guid = ?)))"
+        return jdbc.sql("select " + COLUMNS + " from message_log where seq is not null and correlation_id = ?"
+                + " union all select " + COLUMNS + " from message_log where seq is not null and stage = 'RECEIVED'"
+                + " and correlation_id <> ?"
+                + " and submission_id = (select max(submission_id) from message_log where correlation_id = ?)"
                 + " order by seq")
                 .params(guid, guid, guid).query(ChainRepository::entry).list();
     }

@@ -198,8 +198,8 @@ public final class EvidenceVerifier {
     /** Links without a content digest: written before log format v2, or altered in the database. */
     private static void flushOpaque(long from, long to, List<String> found) {
         if (from > 0) {
-            found.add("chain.csv: " + (from == to ? "the link at seq " + from : "the links at seq " + from + "-" + to)
-                    + " give no content digest (written before log format v2, or altered in the database): they"
+            found.add("chain.csv: " + (from == to ? "the link at seq " + from + " gives" : "the links at seq " + from
+                    + "-" + to + " give") + " no content digest (written before log format v2, or altered in the database): they"
                     + " cannot be recomputed offline; verify-log checks them where the database is");
         }
     }

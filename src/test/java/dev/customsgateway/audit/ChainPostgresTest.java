@@ -87,7 +87,7 @@ class ChainPostgresTest {
         }
     }
 
-    private static String required(String variable) {
+    static String required(String variable) {
         String value = System.getenv(variable);
         if (value == null || value.isBlank()) {
             throw new IllegalStateException(variable + " is not set: run the tests with `bash .ci/test.sh`, "

@@ -41,13 +41,18 @@ class EvidenceChainTest {
 
     @BeforeEach
     void wire() throws Exception {
-        audit = new AuditFixture(dir);
+        audit = open(dir);
         bundles = new EvidenceBundle(audit.chain, audit.checkpoints, audit.signer, audit.key, audit.store);
     }
 
     @AfterEach
     void close() {
         audit.close();
+    }
+
+    /** The message log under test: over a private in-memory H2 here, PostgreSQL in the subclass. */
+    AuditFixture open(Path dir) throws Exception {
+        return new AuditFixture(dir);
     }
 
     @Test
