@@ -52,7 +52,7 @@ class GatewayConfiguration {
 
     /**
      * The transaction in which a batch of orders commits together ({@code pipeline-batch}, and
-     * {@code pipeline-commit} for a passthrough message): the content index of their artefacts, their outbox rows,
+     * {@code pipeline-passthrough-steps} for a passthrough message): the content index of their artefacts, their outbox rows,
      * their log entries and their outcomes. One commit per batch instead of one per order or per step: a commit is
      * what an embedded database pays most for (H2 writes every page the transaction touched), and the forces of the
      * content store and the lock of the log's chain head are taken once, just before it. Each bean joins it (their

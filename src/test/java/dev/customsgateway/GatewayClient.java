@@ -36,6 +36,14 @@ public final class GatewayClient {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Posts one order to {@code POST /api/v1/orders} (JSON). */
+    public HttpResponse<String> postOrder(String apiKey, String json) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/orders"))
+                .header("Content-Type", "application/json").header("X-API-Key", apiKey)
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
     public HttpResponse<String> status(String apiKey, String submissionId) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/submissions/" + submissionId))
                 .header("X-API-Key", apiKey).GET().build();

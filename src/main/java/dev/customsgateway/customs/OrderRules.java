@@ -96,6 +96,17 @@ class OrderRules {
         return submitted;
     }
 
+    /**
+     * The declared-once rule alone, for an order of a message the merchant signed: the gateway sends that message as
+     * it is, so it applies none of its field rules, but it still declares an order once.
+     */
+    public SubmittedOrder checkDeclaredOnce(SubmittedOrder submitted) {
+        List<RowError> errors = new ArrayList<>();
+        declaredOnce(submitted, submitted.origin().merchant().family(), new FieldChecks(submitted.order(), errors));
+        throwIfAny(errors);
+        return submitted;
+    }
+
     private static void throwIfAny(List<RowError> errors) {
         if (!errors.isEmpty()) {
             throw new OrderRejectedException(errors);

@@ -13,6 +13,7 @@ import dev.customsgateway.schema.ceb202205.imports.OrderList;
 import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -39,24 +40,36 @@ class PassthroughRules {
         this.imports = JAXBContext.newInstance(CEB311Message.class);
     }
 
+    /**
+     * An unsigned message gets the rules of its orders; one the merchant signed, which is sent as it is, the
+     * declared-once rule only. Runs in the transaction that writes the message's outbox row, so the order numbers it
+     * locks stay locked until the message is declared; they are checked in order-number order, as every declaring
+     * transaction of several orders should take its locks.
+     */
     public CustomsMessage check(CustomsMessage message) throws JAXBException {
-        if (message.isSigned()) {
-            return message;
-        }
         List<RowError> errors = new ArrayList<>();
         if ("CEB311".equals(message.messageType())) {
             CEB311Message ceb = (CEB311Message) imports.createUnmarshaller().unmarshal(message.document());
+            List<SubmittedOrder> orders = new ArrayList<>();
             int row = 1;
             for (CEB311Message.Order order : ceb.getOrder()) {
                 CanonicalOrder canonical = canonical(order, row++);
-                OrderOrigin origin = new OrderOrigin(message.origin().merchant(), message.origin().submissionId(),
-                        canonical.orderNo(), canonical.sourceRow());
+                orders.add(SubmittedOrder.of(new OrderOrigin(message.origin().merchant(),
+                        message.origin().submissionId(), canonical.orderNo(), canonical.sourceRow()), canonical));
+            }
+            orders.sort(Comparator.comparing(o -> o.order().orderNo(), Comparator.nullsLast(Comparator.naturalOrder())));
+            for (SubmittedOrder order : orders) {
                 try {
-                    rules.check(SubmittedOrder.of(origin, canonical));
+                    if (message.isSigned()) {
+                        rules.checkDeclaredOnce(order);
+                    } else {
+                        rules.check(order);
+                    }
                 } catch (OrderRejectedException e) {
                     errors.addAll(e.errors());
                 }
             }
+            errors.sort(Comparator.comparingInt(RowError::row));
         } else {
             String orderNo = message.origin().orderNo();
             declared.standing(message.origin().merchant().id(), message.messageType(), orderNo).ifPresent(guid ->

@@ -1,13 +1,13 @@
 package dev.customsgateway.api;
 
 /** Order bodies for {@code POST /api/v1/orders} in the documented canonical shape. */
-final class ApiOrders {
+public final class ApiOrders {
 
     private ApiOrders() {
     }
 
     /** A valid order (the buyer's identity number checks out, codes are customs codes). */
-    static String valid(String orderNo) {
+    public static String valid(String orderNo) {
         return withBuyerId(orderNo, "110101199003071233");
     }
 

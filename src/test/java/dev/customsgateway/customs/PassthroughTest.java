@@ -6,6 +6,7 @@ import dev.customsgateway.GatewayClient;
 import dev.customsgateway.GatewayIntegrationTest;
 import dev.customsgateway.TestFiles;
 import dev.customsgateway.TestMerchants;
+import dev.customsgateway.api.ApiOrders;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -15,7 +16,13 @@ import java.nio.file.Files;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
@@ -34,7 +41,8 @@ import tools.jackson.databind.JsonNode;
  * Passthrough: a merchant whose system already makes the CEB XML sends it as it is. Unsigned, the gateway checks
  * it with the same rules as any order, signs and delivers it; signed by the merchant (here with Santuario directly,
  * standing for the merchant's own tool), it is delivered byte for byte after its signature is checked; a bad
- * signature or a broken rule rejects it and says why.
+ * signature or a broken rule rejects it and says why. Either way its orders are declared once, also when the same
+ * order is posted to the API at the same moment.
  */
 class PassthroughTest extends GatewayIntegrationTest {
 
@@ -94,6 +102,67 @@ class PassthroughTest extends GatewayIntegrationTest {
 
         assertThat(status.get("errors")).extracting(e -> e.get("column").asString() + ":" + e.get("rule").asString())
                 .contains("totalPrice:TOTAL_PRICE_MISMATCH");
+    }
+
+    @Test
+    void anOrderArrivingAsAPassthroughMessageAndByTheApiAtOnceIsDeclaredOnce() throws Exception {
+        String key = passthroughMerchant();
+        Document template = freshUnsignedCeb311();
+        List<String> orderNos = IntStream.range(0, 24).mapToObj(i -> "PT-" + UUID.randomUUID().toString()
+                .substring(0, 13).toUpperCase()).toList();
+        ExecutorService senders = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<String>> submissions = new ArrayList<>();
+            for (String orderNo : orderNos) {
+                byte[] file = bytes(renumbered(template, orderNo));
+                submissions.add(senders.submit(() -> GatewayClient.json(client().submit(key, file, orderNo + ".xml")
+                        .body()).get("submissionId").asString()));
+                submissions.add(senders.submit(() -> GatewayClient.json(client().postOrder(key,
+                        ApiOrders.valid(orderNo)).body()).get("submissionId").asString()));
+            }
+            int succeeded = 0;
+            for (Future<String> submission : submissions) {
+                JsonNode status = client().awaitCompleted(key, submission.get());
+                succeeded += status.at("/orders/succeeded").asInt();
+                if (status.at("/orders/failed").asInt() > 0) {
+                    assertThat(status.get("errors").get(0).get("rule").asString()).as(status.toString())
+                            .isEqualTo("ORDER_ALREADY_DECLARED");
+                }
+            }
+
+            assertThat(jdbc.sql("select order_no from outbox_message where order_no in (:nos) group by order_no"
+                    + " having count(*) > 1").param("nos", orderNos).query(String.class).list())
+                    .as("orders declared twice").isEmpty();
+            assertThat(succeeded).as("each order declared once, by its message or by the API")
+                    .isEqualTo(orderNos.size());
+        } finally {
+            senders.shutdownNow();
+        }
+    }
+
+    @Test
+    void anOrderOfAMessageTheMerchantSignedIsDeclaredOnceToo() throws Exception {
+        String key = passthroughMerchant();
+        Document template = freshUnsignedCeb311();
+        String orderNo = template.getElementsByTagNameNS(CEB, "orderNo").item(0).getTextContent();
+        assertThat(client().submitAndAwait(key, bytes(signAsTheMerchant(renumbered(template, orderNo))), "first.xml")
+                .at("/orders/succeeded").asInt()).isEqualTo(1);
+
+        JsonNode again = client().submitAndAwait(key, bytes(signAsTheMerchant(renumbered(template, orderNo))),
+                "again.xml");
+
+        assertThat(again.at("/orders/failed").asInt()).as(again.toString()).isEqualTo(1);
+        assertThat(again.get("errors").get(0).get("rule").asString()).isEqualTo("ORDER_ALREADY_DECLARED");
+    }
+
+    /** A copy of a CEB311 with a new guid and the given order number. */
+    private static Document renumbered(Document template, String orderNo) throws Exception {
+        Document doc = (Document) template.cloneNode(true);
+        String guid = UUID.randomUUID().toString().toUpperCase();
+        doc.getDocumentElement().setAttribute("guid", guid);
+        doc.getElementsByTagNameNS(CEB, "guid").item(0).setTextContent(guid);
+        doc.getElementsByTagNameNS(CEB, "orderNo").item(0).setTextContent(orderNo);
+        return doc;
     }
 
     /** A CEB311 the gateway made for another merchant, with its signature removed and new numbers. */
