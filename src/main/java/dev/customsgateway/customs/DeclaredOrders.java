@@ -42,7 +42,8 @@ class DeclaredOrders implements StandingDeclarations {
      * exists. Outside a transaction (the early check of a message the merchant signed itself) a lock would end with
      * the statement: none is taken.
      */
-    private void lock(String merchantId, String messageType, String orderNo) {
+    @Override
+    public void lock(String merchantId, String messageType, String orderNo) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             return;
         }

@@ -8,6 +8,7 @@ import dev.customsgateway.core.RowError;
 import dev.customsgateway.core.SubmittedOrder;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
@@ -94,6 +95,23 @@ class OrderRules {
         }
         throwIfAny(errors);
         return submitted;
+    }
+
+    /**
+     * Locks the order numbers of the orders one transaction declares (a batch of a file, an API request), in
+     * order-number order, before any of them is checked. Locked one by one as each order is checked, two
+     * transactions carrying the same two orders in opposite order could each hold the lock the other waits for.
+     */
+    public List<SubmittedOrder> lockOrderNumbers(List<SubmittedOrder> orders) {
+        orders.stream()
+                .filter(o -> o.order() != null && o.order().orderNo() != null && !o.order().orderNo().isEmpty())
+                .map(o -> List.of(o.origin().merchant().id(), o.origin().merchant().family().name(),
+                        o.order().orderNo()))
+                .distinct()
+                .sorted(Comparator.comparing((List<String> k) -> k.get(0)).thenComparing(k -> k.get(1))
+                        .thenComparing(k -> k.get(2)))
+                .forEach(k -> declared.lock(k.get(0), k.get(1), k.get(2)));
+        return orders;
     }
 
     /**

@@ -7,4 +7,11 @@ interface StandingDeclarations {
 
     /** The guid of the standing declaration of this order in this message type, if there is one. */
     Optional<String> standing(String merchantId, String messageType, String orderNo);
+
+    /**
+     * Locks the order number until the transaction ends, as {@link #standing} does before it looks. Nothing to lock
+     * for an answer that is not shared between transactions.
+     */
+    default void lock(String merchantId, String messageType, String orderNo) {
+    }
 }

@@ -97,6 +97,47 @@ class OrderApiTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void aFileAndARequestCarryingTheSameOrdersInOppositeOrderAtOnceDoNotDeadlock() throws Exception {
+        String key = TestMerchants.create(jdbc, TestMerchants.uniqueId("crossed"), "default-csv");
+        List<String> orderNos = IntStream.range(0, 32).mapToObj(i -> orderNo()).toList();
+        StringBuilder csv = new StringBuilder(Files.readAllLines(
+                Path.of("src/test/resources/fixtures/orders/sample-orders.csv")).get(0)).append('\n');
+        orderNos.forEach(no -> csv.append(no).append(",b1,赵六,110101199003071233,13800000009,赵六,13800000009,"
+                + "北京市 1 号,,0,0,0,,,,,S1,茶叶,100g/袋,,011,1,50,50,142\n"));
+        GatewayClient client = new GatewayClient(baseUrl());
+
+        ExecutorService api = Executors.newFixedThreadPool(4);
+        try {
+            String file = GatewayClient.json(client.submit(key, csv.toString().getBytes(StandardCharsets.UTF_8),
+                    "pairs.csv").body()).get("submissionId").asString();
+            List<Future<String>> posted = new ArrayList<>();
+            for (int i = 0; i < orderNos.size(); i += 2) {
+                // the file has A then B; the request B then A
+                String request = "[" + ApiOrders.valid(orderNos.get(i + 1)) + "," + ApiOrders.valid(orderNos.get(i))
+                        + "]";
+                posted.add(api.submit(() -> GatewayClient.json(api().postJson("/api/v1/orders", request,
+                        "X-API-Key", key).body()).get("submissionId").asString()));
+            }
+            JsonNode fileStatus = client.awaitCompleted(key, file);
+            int succeeded = fileStatus.at("/orders/succeeded").asInt();
+            List<String> rules = new ArrayList<>();
+            fileStatus.get("errors").forEach(e -> rules.add(e.get("rule").asString()));
+            for (Future<String> submission : posted) {
+                JsonNode status = client.awaitCompleted(key, submission.get());
+                succeeded += status.at("/orders/succeeded").asInt();
+                status.get("errors").forEach(e -> rules.add(e.get("rule").asString()));
+            }
+
+            assertThat(rules).as("only refusals of the second declaration, no technical error")
+                    .containsOnly("ORDER_ALREADY_DECLARED");
+            assertThat(succeeded).as("each order declared once, by the file or by a request")
+                    .isEqualTo(orderNos.size());
+        } finally {
+            api.shutdownNow();
+        }
+    }
+
+    @Test
     void aCustomsResultStampedWithTheSameInstantAsTheEportStageIsTheCurrentStatus() throws Exception {
         String key = TestMerchants.create(jdbc, TestMerchants.uniqueId("ties"), "default-csv");
         HttpResponse<String> accepted = api().postJson("/api/v1/orders", ApiOrders.valid(orderNo()), "X-API-Key", key);
