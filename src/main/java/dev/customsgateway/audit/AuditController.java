@@ -21,6 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/audit")
 class AuditController {
 
+    /** What a guid may hold; it is echoed in a header. */
+    private static final java.util.regex.Pattern GUID = java.util.regex.Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
+
     private final AuditorTokens tokens;
     private final LogVerifier verifier;
     private final CheckpointKey key;
@@ -54,7 +57,7 @@ class AuditController {
         if (!authorised(authorization)) {
             return unauthorised();
         }
-        if (!evidence.exists(guid)) {
+        if (!GUID.matcher(guid).matches() || !evidence.exists(guid)) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "no log entries for " + guid));
         }

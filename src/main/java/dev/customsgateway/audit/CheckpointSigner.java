@@ -60,7 +60,8 @@ class CheckpointSigner {
         return Optional.of(checkpoint);
     }
 
-    private static byte[] sign(KeyPair pair, byte[] payload) {
+    /** Signs with the checkpoint key: checkpoints, and the statement of an evidence bundle (another first line). */
+    static byte[] sign(KeyPair pair, byte[] payload) {
         try {
             Signature signer = Signature.getInstance(CheckpointKey.SIGNATURE_ALGORITHM);
             signer.initSign(pair.getPrivate());

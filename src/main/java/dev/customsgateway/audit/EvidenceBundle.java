@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,10 +28,13 @@ import tools.jackson.databind.json.JsonMapper;
  * to the nearest signed checkpoint that covers them ({@code chain.csv}: seq, prev_hash, the content digest of the
  * entry and entry_hash, so every link is recomputed without the fields of other merchants' entries), those
  * checkpoints ({@code checkpoints/<seq>.txt} and {@code .sig}, the gateway's checkpoint certificate and public
- * key), and {@code manifest.sha256} over all of it in {@code sha256sum} format. When no checkpoint covers the last
+ * key), a statement signed with the checkpoint key that names the message and the digest of {@code entries.json}
+ * ({@link EvidenceStatement}: so no entry can be left out), and {@code manifest.sha256} over all of it in
+ * {@code sha256sum} format. When no checkpoint covers the last
  * entries yet, one is signed for the bundle.
  *
- * <p>Written as a stream: the links are read a page at a time and the artefacts copied from the store, so a message
+ * <p>Written as a stream: the links are read a page at a time and the artefacts copied from the store (each read
+ * through once before, so one found shredded or altered is left out cleanly), so a message
  * whose entries lie days apart, or whose upload is large, costs no more memory than a small one. Linking each group
  * to its own nearest checkpoint keeps chain.csv to the stretch of log between an entry and the next checkpoint
  * instead of everything written between the message's first and last entries.
@@ -45,15 +49,17 @@ public class EvidenceBundle {
     private final CheckpointSigner signer;
     private final CheckpointKey key;
     private final ContentStore store;
+    private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
 
     EvidenceBundle(ChainRepository chain, CheckpointRepository checkpoints, CheckpointSigner signer, CheckpointKey key,
-            ContentStore store) {
+            ContentStore store, Clock clock) {
         this.chain = chain;
         this.checkpoints = checkpoints;
         this.signer = signer;
         this.key = key;
         this.store = store;
+        this.clock = clock;
     }
 
     /** Whether the log has entries for the guid (what {@link #write} then bundles). */
@@ -89,39 +95,43 @@ public class EvidenceBundle {
             entries.sort(java.util.Comparator.comparingLong(ChainedEntry::seq));
         }
         List<Segment> segments = segments(entries);
-        try (ManifestedZip zip = new ManifestedZip(out)) {
-            zip.add("entries.json", json.writerWithDefaultPrettyPrinter().writeValueAsBytes(entryViews(entries)));
-            zip.add("chain.csv", csv -> links(segments, csv));
-            for (Segment segment : segments) {
-                Checkpoint c = segment.checkpoint();
-                zip.add("checkpoints/" + c.seq() + ".txt", CheckpointPayload.of(c.seq(), c.entryHash(), c.signedAt()));
-                zip.add("checkpoints/" + c.seq() + ".sig", c.signature());
-            }
-            zip.add("checkpoint-cert.pem", Files.readAllBytes(key.publicKeyFile().resolveSibling("checkpoint-cert.pem")));
-            zip.add("checkpoint-public-key.pem", Files.readAllBytes(key.publicKeyFile()));
-            for (String sha256 : readable.keySet()) {
-                zip.add("artefacts/" + sha256, artefact -> {
-                    try (InputStream in = store.open(sha256)) {
-                        in.transferTo(artefact);
-                    }
-                });
-            }
-            if (!shredded.isEmpty()) {
-                StringBuilder text = new StringBuilder("""
-                        Artefacts of this message that no longer exist: retention destroyed the data key that encrypted
-                        them (crypto-shredding). Their digests stay in entries.json and in the hash chain; the
-                        ARTEFACTS_SHREDDED entries in entries.json record each deletion.
-                        """);
-                shredded.forEach((sha256, why) -> text.append(sha256).append("  ").append(why).append('\n'));
-                zip.add("SHREDDED.txt", text.toString().getBytes(StandardCharsets.UTF_8));
-            }
-            if (!unreadable.isEmpty()) {
-                StringBuilder text = new StringBuilder("Artefacts whose stored bytes failed authentication (altered):\n");
-                unreadable.forEach((sha256, why) -> text.append(sha256).append("  ").append(why).append('\n'));
-                zip.add("ALTERED.txt", text.toString().getBytes(StandardCharsets.UTF_8));
-            }
-            zip.add("README.txt", readme(guid, !shredded.isEmpty()).getBytes(StandardCharsets.UTF_8));
+        byte[] entriesJson = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(entryViews(entries));
+        byte[] statement = EvidenceStatement.of(guid, Sha256.hex(entriesJson), clock.instant());
+        ManifestedZip zip = new ManifestedZip(out);
+        zip.add("statement.txt", statement);
+        zip.add("statement.sig", CheckpointSigner.sign(key.loadOrCreate(), statement));
+        zip.add("entries.json", entriesJson);
+        zip.add("chain.csv", csv -> links(segments, csv));
+        for (Segment segment : segments) {
+            Checkpoint c = segment.checkpoint();
+            zip.add("checkpoints/" + c.seq() + ".txt", CheckpointPayload.of(c.seq(), c.entryHash(), c.signedAt()));
+            zip.add("checkpoints/" + c.seq() + ".sig", c.signature());
         }
+        zip.add("checkpoint-cert.pem", Files.readAllBytes(key.publicKeyFile().resolveSibling("checkpoint-cert.pem")));
+        zip.add("checkpoint-public-key.pem", Files.readAllBytes(key.publicKeyFile()));
+        for (String sha256 : readable.keySet()) {
+            zip.add("artefacts/" + sha256, artefact -> {
+                try (InputStream in = store.open(sha256)) {
+                    in.transferTo(artefact);
+                }
+            });
+        }
+        if (!shredded.isEmpty()) {
+            StringBuilder text = new StringBuilder("""
+                    Artefacts of this message that no longer exist: retention destroyed the data key that encrypted
+                    them (crypto-shredding). Their digests stay in entries.json and in the hash chain; the
+                    ARTEFACTS_SHREDDED entries in entries.json record each deletion.
+                    """);
+            shredded.forEach((sha256, why) -> text.append(sha256).append("  ").append(why).append('\n'));
+            zip.add("SHREDDED.txt", text.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        if (!unreadable.isEmpty()) {
+            StringBuilder text = new StringBuilder("Artefacts whose stored bytes failed authentication (altered):\n");
+            unreadable.forEach((sha256, why) -> text.append(sha256).append("  ").append(why).append('\n'));
+            zip.add("ALTERED.txt", text.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        zip.add("README.txt", readme(guid, !shredded.isEmpty()).getBytes(StandardCharsets.UTF_8));
+        zip.finish();
         return true;
     }
 
@@ -150,9 +160,10 @@ public class EvidenceBundle {
             if (!segments.isEmpty() && seq <= segments.get(segments.size() - 1).checkpoint().seq()) {
                 continue;
             }
-            Checkpoint checkpoint = checkpoints.covering(seq).orElseGet(() -> signer.checkpoint()
-                    .filter(c -> c.seq() >= seq)
-                    .orElseThrow(() -> new IllegalStateException("no checkpoint can be signed now")));
+            // None yet: sign one; when another export or the scheduler signed it first, it is there now.
+            Checkpoint checkpoint = checkpoints.covering(seq).or(() -> signer.checkpoint().filter(c -> c.seq() >= seq))
+                    .or(() -> checkpoints.covering(seq))
+                    .orElseThrow(() -> new IllegalStateException("no checkpoint covers seq " + seq));
             segments.add(new Segment(seq, checkpoint));
         }
         return segments;
@@ -188,16 +199,28 @@ public class EvidenceBundle {
     }
 
     /**
-     * A zip whose files are digested as they are written; closing it adds {@code manifest.sha256} over them and
-     * finishes the zip without closing the stream it writes to.
+     * A zip whose files are digested as they are written. {@link #finish} adds {@code manifest.sha256} over them and
+     * ends the zip; an exception part-way leaves it without its central directory, so a broken export is a truncated
+     * download that no unzip accepts, never a complete-looking zip with a cut-off file in it. The stream written to
+     * is never closed (the servlet container owns it).
      */
-    private static final class ManifestedZip implements AutoCloseable {
+    private static final class ManifestedZip {
 
         private final ZipOutputStream zip;
         private final StringBuilder manifest = new StringBuilder();
 
         ManifestedZip(OutputStream out) {
-            this.zip = new ZipOutputStream(out);
+            this.zip = new ZipOutputStream(new FilterOutputStream(out) {
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    out.write(b, off, len);
+                }
+
+                @Override
+                public void close() throws IOException {
+                    out.flush();
+                }
+            });
         }
 
         interface Content {
@@ -235,13 +258,11 @@ public class EvidenceBundle {
             manifest.append(Sha256.hex(sha256)).append("  ").append(name).append('\n');
         }
 
-        @Override
-        public void close() throws IOException {
+        void finish() throws IOException {
             zip.putNextEntry(new ZipEntry("manifest.sha256"));
             zip.write(manifest.toString().getBytes(StandardCharsets.US_ASCII));
             zip.closeEntry();
-            zip.finish();
-            zip.flush();
+            zip.close(); // the central directory, then the deflater's native memory; the stream below stays open
         }
     }
 
@@ -281,14 +302,18 @@ public class EvidenceBundle {
 
                 Check it without the gateway:
                   java -jar customs-gateway.jar verify-evidence this.zip --trusted-key=<your copy of checkpoint-cert.pem>
-                It checks every file against manifest.sha256, every artefact against its entry, recomputes every
-                entry's hash and every link of chain.csv (encoding in the gateway's source, audit/ChainHash.java),
-                follows each run of chain.csv from the entries to the checkpoint it ends at, and verifies each
-                checkpoint's signature.
+                It checks the gateway's signed statement (statement.txt: this message's guid and the digest of
+                entries.json, so no entry can be left out or added), every file against manifest.sha256, every
+                artefact against its entry, recomputes every entry's hash and every link of chain.csv (encoding in
+                the gateway's source, audit/ChainHash.java), follows each run of chain.csv from the entries to the
+                checkpoint it ends at, and verifies each checkpoint's signature.
 
-                By hand: sha256sum -c manifest.sha256 ; then for each checkpoints/<seq>.txt
-                  openssl dgst -sha256 -verify checkpoint-public-key.pem -signature checkpoints/<seq>.sig checkpoints/<seq>.txt
-                (use your own copy of the gateway's checkpoint key: the one in this zip proves only consistency).
+                By hand, with your own copy of the gateway's checkpoint public key (the one in this zip proves only
+                consistency): openssl dgst -sha256 -verify KEY.pem -signature statement.sig statement.txt ;
+                sha256sum entries.json (the digest statement.txt names); sha256sum -c manifest.sha256 ; and for
+                each checkpoints/<seq>.txt
+                  openssl dgst -sha256 -verify KEY.pem -signature checkpoints/<seq>.sig checkpoints/<seq>.txt
+                Recomputing the links is left to verify-evidence.
                 """.formatted(guid);
     }
 }

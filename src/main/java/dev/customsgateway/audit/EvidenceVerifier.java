@@ -43,6 +43,10 @@ public final class EvidenceVerifier {
     /** Problems of chain.csv listed one by one before the rest are counted: a rewritten log fails on every link. */
     private static final int CHAIN_PROBLEMS_LISTED = 20;
 
+    /** Strict: a second "detail" in an entry would otherwise replace the first unseen. */
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
     private EvidenceVerifier() {
     }
 
@@ -79,38 +83,125 @@ public final class EvidenceVerifier {
 
     /** The problems found; empty when the bundle holds. */
     public static List<String> verify(Path bundle, Path trustedCertificate) throws IOException {
+        List<String> problems = new ArrayList<>();
         try (ZipFile zip = new ZipFile(bundle.toFile())) {
-            List<String> problems = new ArrayList<>();
-            manifest(zip, problems);
-            byte[] entriesJson = bytes(zip, "entries.json");
-            JsonNode entries = JsonMapper.builder().build().readTree(entriesJson == null ? "[]".getBytes() : entriesJson);
-            Set<Long> wanted = new HashSet<>();
-            entries.forEach(e -> wanted.add(e.get("seq").asLong()));
-            Map<Long, String[]> links = new HashMap<>();
-            List<String[]> runEnds = chain(zip, wanted, links, problems);
-            Set<String> shreddedScopes = shreddedScopes(entries);
-            for (JsonNode e : entries) {
-                entry(e, zip, links, shreddedScopes, problems);
-            }
-            for (String[] end : runEnds) {
-                checkpoint(zip, Long.parseLong(end[0]), end[1], trustedCertificate, problems);
-            }
-            return problems;
+            verify(zip, trustedCertificate, problems);
+        } catch (java.util.zip.ZipException | RuntimeException e) {
+            problems.add("not a readable evidence bundle: " + e.getMessage());
+        }
+        return problems;
+    }
+
+    private static void verify(ZipFile zip, Path trustedCertificate, List<String> problems) throws IOException {
+        Set<String> listed = manifest(zip, problems);
+        names(zip, listed, problems);
+        PublicKey key = key(zip, trustedCertificate, problems);
+        byte[] entriesJson = bytes(zip, "entries.json");
+        if (entriesJson == null) {
+            problems.add("entries.json is missing");
+            return;
+        }
+        statement(zip, Sha256.hex(entriesJson), key, problems);
+        JsonNode entries = JSON.readTree(entriesJson);
+        Set<Long> wanted = new HashSet<>();
+        entries.forEach(e -> wanted.add(e.get("seq").asLong()));
+        Map<Long, String[]> links = new HashMap<>();
+        List<String[]> runEnds = chain(zip, wanted, links, problems);
+        Set<String> shreddedScopes = shreddedScopes(entries);
+        for (JsonNode e : entries) {
+            entry(e, zip, links, shreddedScopes, problems);
+        }
+        for (String[] end : runEnds) {
+            checkpoint(zip, Long.parseLong(end[0]), end[1], key, problems);
         }
     }
 
-    private static void manifest(ZipFile zip, List<String> problems) throws IOException {
+    /** Every file once, and each in the manifest: a second copy or an unlisted file is how a forger adds text. */
+    private static void names(ZipFile zip, Set<String> listed, List<String> problems) {
+        Set<String> seen = new HashSet<>();
+        zip.stream().map(ZipEntry::getName).forEach(name -> {
+            if (!seen.add(name)) {
+                problems.add(name + ": in the zip twice");
+            } else if (!name.equals("manifest.sha256") && !listed.contains(name)) {
+                problems.add(name + ": not listed in the manifest");
+            }
+        });
+    }
+
+    /** The key checkpoints and the statement are checked with: the auditor's copy, or the bundle's own. */
+    private static PublicKey key(ZipFile zip, Path trusted, List<String> problems) throws IOException {
+        try {
+            if (trusted != null) {
+                return CheckpointKey.readCertificate(trusted).getPublicKey();
+            }
+            Path file = Files.createTempFile("checkpoint-key", ".pem");
+            try {
+                byte[] pem = bytes(zip, "checkpoint-public-key.pem");
+                Files.write(file, pem == null ? new byte[0] : pem);
+                return CheckpointKey.readPublicKey(file);
+            } finally {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException | RuntimeException e) {
+            problems.add("the checkpoint key cannot be read: " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** The gateway's signed word that entries.json is all of this message's entries (see {@link EvidenceStatement}). */
+    private static void statement(ZipFile zip, String entriesSha256, PublicKey key, List<String> problems)
+            throws IOException {
+        byte[] statement = bytes(zip, "statement.txt");
+        if (statement == null) {
+            problems.add("statement.txt is missing");
+            return;
+        }
+        var parsed = EvidenceStatement.parse(statement);
+        if (parsed.isEmpty()) {
+            problems.add("statement.txt is not in the format of an evidence statement");
+            return;
+        }
+        if (!parsed.get().entriesSha256().equals(entriesSha256)) {
+            problems.add("entries.json is not the one the statement names (entries added, removed or changed)");
+        }
+        if (!signed(key, statement, bytes(zip, "statement.sig"))) {
+            problems.add("statement.sig does not verify");
+        }
+    }
+
+    private static boolean signed(PublicKey key, byte[] payload, byte[] signature) {
+        if (key == null || signature == null) {
+            return false;
+        }
+        try {
+            Signature verifier = Signature.getInstance(CheckpointKey.SIGNATURE_ALGORITHM);
+            verifier.initVerify(key);
+            verifier.update(payload);
+            return verifier.verify(signature);
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Checks every listed file's digest; returns the names listed. */
+    private static Set<String> manifest(ZipFile zip, List<String> problems) throws IOException {
+        Set<String> listed = new HashSet<>();
         byte[] manifest = bytes(zip, "manifest.sha256");
         if (manifest == null) {
             problems.add("manifest.sha256 is missing");
-            return;
+            return listed;
         }
         for (String line : new String(manifest, StandardCharsets.US_ASCII).split("\n")) {
             if (line.isBlank()) {
                 continue;
             }
+            if (!line.matches("[0-9a-f]{64}  .+")) {
+                problems.add("manifest.sha256: a line that is not \"<sha256>  <name>\": " + abbreviate(line));
+                continue;
+            }
             String digest = line.substring(0, 64);
             String name = line.substring(66);
+            listed.add(name);
             String actual = digest(zip, name);
             if (actual == null) {
                 problems.add(name + ": listed in the manifest but missing");
@@ -118,6 +209,7 @@ public final class EvidenceVerifier {
                 problems.add(name + ": its bytes differ from the manifest");
             }
         }
+        return listed;
     }
 
     /**
@@ -232,6 +324,9 @@ public final class EvidenceVerifier {
         if (!ChainHash.holds(text(e, "entryHash"), seq, text(e, "prevHash"), entry, stage, at)) {
             problems.add("entry seq " + seq + " (" + stage + "): its fields do not give its hash (edited)");
         }
+        if (!at.toString().equals(text(e, "recordedAt"))) {
+            problems.add("entry seq " + seq + ": recordedAt is not the time its hash covers (" + at + ")");
+        }
         String[] link = links.get(seq);
         if (link == null || !link[3].equals(text(e, "entryHash")) || !link[1].equals(text(e, "prevHash"))
                 || !(link[2].isEmpty() || link[2].equals(ChainHash.content(entry, stage, at)))) {
@@ -253,7 +348,7 @@ public final class EvidenceVerifier {
     }
 
     /** The checkpoint a run of chain.csv ends at: it must sign that last link, with the checkpoint key. */
-    private static void checkpoint(ZipFile zip, long seq, String hash, Path trusted, List<String> problems)
+    private static void checkpoint(ZipFile zip, long seq, String hash, PublicKey key, List<String> problems)
             throws IOException {
         String name = "checkpoints/" + seq;
         byte[] payload = bytes(zip, name + ".txt");
@@ -262,22 +357,20 @@ public final class EvidenceVerifier {
                     + ".txt is missing)");
             return;
         }
+        // Rebuilt, not searched: the bytes must be exactly a checkpoint of this seq and hash.
         String text = new String(payload, StandardCharsets.US_ASCII);
-        if (!text.contains("seq=" + seq + "\n") || !text.contains("hash=" + hash + "\n")) {
-            problems.add(name + ".txt does not name the last link of its run of chain.csv");
-        }
+        int at = text.indexOf("signed-at=");
+        Instant signedAt = null;
         try {
-            PublicKey key = trusted != null ? CheckpointKey.readCertificate(trusted).getPublicKey()
-                    : CheckpointKey.readPublicKey(write(bytes(zip, "checkpoint-public-key.pem")));
-            Signature verifier = Signature.getInstance("SHA256withECDSA");
-            verifier.initVerify(key);
-            verifier.update(payload);
-            byte[] signature = bytes(zip, name + ".sig");
-            if (!verifier.verify(signature == null ? new byte[0] : signature)) {
-                problems.add(name + ".sig does not verify" + (trusted != null ? " with the trusted key" : ""));
-            }
-        } catch (IOException | GeneralSecurityException | RuntimeException e) {
-            problems.add(name + ": its signature cannot be checked: " + e.getMessage());
+            signedAt = at < 0 ? null : Instant.parse(text.substring(at + "signed-at=".length()).strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            signedAt = null;
+        }
+        if (signedAt == null || !java.util.Arrays.equals(payload, CheckpointPayload.of(seq, hash, signedAt))) {
+            problems.add(name + ".txt is not the checkpoint of the last link of its run of chain.csv");
+        }
+        if (!signed(key, payload, bytes(zip, name + ".sig"))) {
+            problems.add(name + ".sig does not verify with the checkpoint key");
         }
     }
 
@@ -310,13 +403,6 @@ public final class EvidenceVerifier {
 
     private static String abbreviate(String line) {
         return line.length() <= 80 ? line : line.substring(0, 80) + "...";
-    }
-
-    private static Path write(byte[] pem) throws IOException {
-        Path file = java.nio.file.Files.createTempFile("checkpoint-key", ".pem");
-        java.nio.file.Files.write(file, pem == null ? new byte[0] : pem);
-        file.toFile().deleteOnExit();
-        return file;
     }
 
     private static String text(JsonNode node, String field) {

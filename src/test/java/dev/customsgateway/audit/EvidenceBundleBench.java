@@ -56,7 +56,7 @@ final class EvidenceBundleBench {
             }
             message(audit, guid, LogStage.RECEIPT);
             EvidenceBundle bundles = new EvidenceBundle(audit.chain, audit.checkpoints, audit.signer, audit.key,
-                    audit.store);
+                    audit.store, audit.clock);
             Path zip = dir.resolve("evidence.zip");
             System.gc();
             peak.set(0);

@@ -42,7 +42,8 @@ class EvidenceChainTest {
     @BeforeEach
     void wire() throws Exception {
         audit = open(dir);
-        bundles = new EvidenceBundle(audit.chain, audit.checkpoints, audit.signer, audit.key, audit.store);
+        bundles = new EvidenceBundle(audit.chain, audit.checkpoints, audit.signer, audit.key, audit.store,
+                audit.clock);
     }
 
     @AfterEach
@@ -119,6 +120,45 @@ class EvidenceChainTest {
         assertThat(verify(files)).as("the entry itself now hashes right; the link after it cannot")
                 .contains("chain.csv: the link at seq 3 does not hash to its entry_hash (altered)")
                 .noneMatch(p -> p.contains("entry seq 2"));
+    }
+
+    @Test
+    void theSignedStatementCatchesAnEntryLeftOutAndTheZipMayHoldNothingUnlistedOrTwice() throws Exception {
+        audit.record("sub-m", 1);
+        message(LogStage.SIGNED, "signed with demo-sm2");
+        message(LogStage.REJECTED, "customs refused it");
+        Map<String, byte[]> files = bundle();
+        assertThat(new String(files.get("statement.txt"), StandardCharsets.US_ASCII)).contains("guid=" + guid + "\n");
+        assertThat(verify(files)).isEmpty();
+
+        // Leaving out the refusal: every remaining entry and link still holds; the statement does not.
+        JsonMapper json = JsonMapper.builder().build();
+        List<JsonNode> kept = new ArrayList<>();
+        json.readTree(files.get("entries.json")).forEach(e -> {
+            if (!"REJECTED".equals(e.get("stage").asString())) {
+                kept.add(e);
+            }
+        });
+        Map<String, byte[]> omitted = new LinkedHashMap<>(files);
+        omitted.put("entries.json", json.writerWithDefaultPrettyPrinter().writeValueAsBytes(kept));
+        rebuildManifest(omitted);
+        assertThat(verify(omitted)).containsExactly(
+                "entries.json is not the one the statement names (entries added, removed or changed)");
+
+        // Claiming it is another message's evidence: the statement's signature fails.
+        Map<String, byte[]> renamed = new LinkedHashMap<>(files);
+        renamed.put("statement.txt", new String(files.get("statement.txt"), StandardCharsets.US_ASCII)
+                .replace(guid, "C0FFEE00-0000-4000-8000-000000000001").getBytes(StandardCharsets.US_ASCII));
+        rebuildManifest(renamed);
+        assertThat(verify(renamed)).containsExactly("statement.sig does not verify");
+
+        // A note added beside the evidence, and a second entries.json the unzip tool may show instead.
+        Map<String, byte[]> extra = new LinkedHashMap<>(files);
+        extra.put("NOTE.txt", "accepted by customs".getBytes(StandardCharsets.US_ASCII));
+        assertThat(verify(extra)).containsExactly("NOTE.txt: not listed in the manifest");
+        byte[] twice = withDuplicate(files, "entries.json", omitted.get("entries.json"));
+        assertThat(EvidenceVerifier.verify(new ByteArrayInputStream(twice), null))
+                .contains("entries.json: in the zip twice");
     }
 
     @Test
@@ -207,6 +247,34 @@ class EvidenceChainTest {
             }
         }
         return EvidenceVerifier.verify(new ByteArrayInputStream(out.toByteArray()), null);
+    }
+
+    /**
+     * The bundle with a second file of the same name before the first. The JDK will not write two entries of one
+     * name, so the extra one is written under a name of the same length and renamed in the bytes.
+     */
+    private static byte[] withDuplicate(Map<String, byte[]> files, String name, byte[] bytes) throws Exception {
+        String stand = name.substring(0, name.length() - 1) + "#";
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry(stand));
+            zip.write(bytes);
+            zip.closeEntry();
+            for (Map.Entry<String, byte[]> f : files.entrySet()) {
+                zip.putNextEntry(new ZipEntry(f.getKey()));
+                zip.write(f.getValue());
+                zip.closeEntry();
+            }
+        }
+        byte[] zip = out.toByteArray();
+        byte[] from = stand.getBytes(StandardCharsets.US_ASCII);
+        byte[] to = name.getBytes(StandardCharsets.US_ASCII);
+        for (int i = 0; i + from.length <= zip.length; i++) {
+            if (Arrays.equals(zip, i, i + from.length, from, 0, from.length)) {
+                System.arraycopy(to, 0, zip, i, to.length);
+            }
+        }
+        return zip;
     }
 
     private static void rebuildManifest(Map<String, byte[]> files) {

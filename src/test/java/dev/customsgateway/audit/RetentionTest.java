@@ -162,7 +162,7 @@ class RetentionTest {
         String old = message("demo", "guid-old", "buyer Li Lei");
         f.clock.set(LATER);
         job.run();
-        EvidenceBundle evidence = new EvidenceBundle(f.chain, f.checkpoints, f.signer, f.key, f.store);
+        EvidenceBundle evidence = new EvidenceBundle(f.chain, f.checkpoints, f.signer, f.key, f.store, f.clock);
         ByteArrayOutputStream zip = new ByteArrayOutputStream();
 
         assertThat(evidence.write("guid-old", zip)).isTrue();
