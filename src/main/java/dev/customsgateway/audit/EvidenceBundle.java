@@ -96,7 +96,7 @@ public class EvidenceBundle {
         }
         List<Segment> segments = segments(entries);
         byte[] entriesJson = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(entryViews(entries));
-        byte[] statement = EvidenceStatement.of(guid, Sha256.hex(entriesJson), clock.instant());
+        byte[] statement = EvidenceStatement.of(guid, Sha256.hex(entriesJson), shredded.keySet(), clock.instant());
         ManifestedZip zip = new ManifestedZip(out);
         zip.add("statement.txt", statement);
         zip.add("statement.sig", CheckpointSigner.sign(key.loadOrCreate(), statement));

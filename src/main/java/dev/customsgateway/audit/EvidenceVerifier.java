@@ -101,7 +101,7 @@ public final class EvidenceVerifier {
             problems.add("entries.json is missing");
             return;
         }
-        statement(zip, Sha256.hex(entriesJson), key, problems);
+        Set<String> shredded = statement(zip, Sha256.hex(entriesJson), key, problems);
         JsonNode entries = JSON.readTree(entriesJson);
         Set<Long> wanted = new HashSet<>();
         entries.forEach(e -> wanted.add(e.get("seq").asLong()));
@@ -109,7 +109,7 @@ public final class EvidenceVerifier {
         List<String[]> runEnds = chain(zip, wanted, links, problems);
         Set<String> shreddedScopes = shreddedScopes(entries);
         for (JsonNode e : entries) {
-            entry(e, zip, links, shreddedScopes, problems);
+            entry(e, zip, links, shreddedScopes, shredded, problems);
         }
         for (String[] end : runEnds) {
             checkpoint(zip, Long.parseLong(end[0]), end[1], key, problems);
@@ -148,25 +148,30 @@ public final class EvidenceVerifier {
         }
     }
 
-    /** The gateway's signed word that entries.json is all of this message's entries (see {@link EvidenceStatement}). */
-    private static void statement(ZipFile zip, String entriesSha256, PublicKey key, List<String> problems)
+    /**
+     * The gateway's signed word that entries.json is all of this message's entries (see {@link EvidenceStatement});
+     * returns the artefacts it says retention shredded (none when the statement does not hold).
+     */
+    private static Set<String> statement(ZipFile zip, String entriesSha256, PublicKey key, List<String> problems)
             throws IOException {
         byte[] statement = bytes(zip, "statement.txt");
         if (statement == null) {
             problems.add("statement.txt is missing");
-            return;
+            return Set.of();
         }
         var parsed = EvidenceStatement.parse(statement);
         if (parsed.isEmpty()) {
             problems.add("statement.txt is not in the format of an evidence statement");
-            return;
+            return Set.of();
         }
         if (!parsed.get().entriesSha256().equals(entriesSha256)) {
             problems.add("entries.json is not the one the statement names (entries added, removed or changed)");
         }
         if (!signed(key, statement, bytes(zip, "statement.sig"))) {
             problems.add("statement.sig does not verify");
+            return Set.of();
         }
+        return parsed.get().shredded();
     }
 
     private static boolean signed(PublicKey key, byte[] payload, byte[] signature) {
@@ -313,7 +318,7 @@ public final class EvidenceVerifier {
     }
 
     private static void entry(JsonNode e, ZipFile zip, Map<Long, String[]> links, Set<String> shreddedScopes,
-            List<String> problems) throws IOException {
+            Set<String> shredded, List<String> problems) throws IOException {
         long seq = e.get("seq").asLong();
         LogEntry entry = new LogEntry(text(e, "correlationId"), text(e, "merchantId"), text(e, "submissionId"), null,
                 text(e, "messageType"), text(e, "orderNo"), text(e, "guid"), text(e, "artefactKind"),
@@ -336,8 +341,8 @@ public final class EvidenceVerifier {
         if (artefact != null) {
             String digest = digest(zip, "artefacts/" + artefact);
             String scope = text(e, "merchantId") + "|" + YearMonth.from(at.atOffset(ZoneOffset.UTC));
-            if (digest == null && shreddedScopes.contains(scope)) {
-                return; // gone by retention, and the bundle holds the entry that records it
+            if (digest == null && shredded.contains(artefact) && shreddedScopes.contains(scope)) {
+                return; // gone by retention: the signed statement says so, and the bundle holds the entry recording it
             }
             if (digest == null) {
                 problems.add("entry seq " + seq + ": artefact " + artefact + " is missing");

@@ -172,7 +172,32 @@ class RetentionTest {
         assertThat(new String(files.get("SHREDDED.txt"), StandardCharsets.UTF_8)).contains(old)
                 .contains("crypto-shredding");
         assertThat(new String(files.get("README.txt"), StandardCharsets.UTF_8)).contains("SHREDDED");
+        assertThat(new String(files.get("statement.txt"), StandardCharsets.US_ASCII)).contains(old);
         assertThat(EvidenceVerifier.verify(new java.io.ByteArrayInputStream(zip.toByteArray()), null)).isEmpty();
+
+        // The absence is excused by the signed statement's list, not by the shredding entry alone: the same bundle
+        // with a (validly signed) statement naming no shredded artefact is missing one.
+        String entriesSha256 = dev.customsgateway.core.Sha256.hex(files.get("entries.json"));
+        byte[] statement = EvidenceStatement.of("guid-old", entriesSha256, java.util.List.of(), f.clock.instant());
+        files.put("statement.txt", statement);
+        files.put("statement.sig", CheckpointSigner.sign(f.key.loadOrCreate(), statement));
+        StringBuilder manifest = new StringBuilder();
+        files.forEach((name, bytes) -> {
+            if (!name.equals("manifest.sha256")) {
+                manifest.append(dev.customsgateway.core.Sha256.hex(bytes)).append("  ").append(name).append('\n');
+            }
+        });
+        files.put("manifest.sha256", manifest.toString().getBytes(StandardCharsets.US_ASCII));
+        ByteArrayOutputStream unexcused = new ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(unexcused)) {
+            for (var file : files.entrySet()) {
+                out.putNextEntry(new java.util.zip.ZipEntry(file.getKey()));
+                out.write(file.getValue());
+                out.closeEntry();
+            }
+        }
+        assertThat(EvidenceVerifier.verify(new java.io.ByteArrayInputStream(unexcused.toByteArray()), null))
+                .anyMatch(p -> p.contains("artefact " + old + " is missing"));
     }
 
     @Test
