@@ -1,8 +1,13 @@
 package dev.customsgateway.customs;
 
+import dev.customsgateway.core.TransactionScoped;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -25,7 +30,9 @@ class DeclaredOrders implements StandingDeclarations {
 
     @Override
     public Optional<String> standing(String merchantId, String messageType, String orderNo) {
-        lock(merchantId, messageType, orderNo);
+        if (!UpFrontLocks.of(this).holds(merchantId, messageType, orderNo)) {
+            lockRow(merchantId, messageType, orderNo);
+        }
         return jdbc.sql("""
                 select m.guid from outbox_message m
                 where m.merchant_id = ? and m.message_type = ? and m.order_no = ? and m.state <> 'DEAD'
@@ -37,13 +44,25 @@ class DeclaredOrders implements StandingDeclarations {
     }
 
     /**
-     * The first declaration of an order number inserts its row, which a concurrent insert waits on (PostgreSQL
-     * blocks, H2 retries until the inserting transaction ends; both then do nothing); later ones lock the row that
-     * exists. Outside a transaction (the early check of a message the merchant signed itself) a lock would end with
-     * the statement: none is taken.
+     * Locks up front, outside any savepoint of the transaction (see {@code OrderRules.lockOrderNumbers}): such a
+     * lock holds until the transaction ends, so {@link #standing} need not take it again. A lock taken inside an
+     * order's savepoint is not remembered: rolling the savepoint back releases it.
      */
     @Override
     public void lock(String merchantId, String messageType, String orderNo) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            lockRow(merchantId, messageType, orderNo);
+            UpFrontLocks.of(this).add(merchantId, messageType, orderNo);
+        }
+    }
+
+    /**
+     * The first declaration of an order number inserts its row, which a concurrent insert waits on (PostgreSQL
+     * blocks, H2 retries until the inserting transaction ends; both then do nothing); later ones lock the row that
+     * exists. Outside a transaction (the all-or-nothing pre-check of a file) a lock would end with the statement:
+     * none is taken.
+     */
+    private void lockRow(String merchantId, String messageType, String orderNo) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             return;
         }
@@ -52,6 +71,37 @@ class DeclaredOrders implements StandingDeclarations {
         if (inserted == 0) {
             jdbc.sql("select order_no from declaration_lock where merchant_id = ? and message_type = ? and order_no = ?"
                     + " for update").params(merchantId, messageType, orderNo).query(String.class).list();
+        }
+    }
+
+    /** The order numbers locked up front in the current transaction. */
+    private static final class UpFrontLocks implements TransactionSynchronization {
+
+        private final DeclaredOrders owner;
+        private final Set<List<String>> keys = new HashSet<>();
+
+        private UpFrontLocks(DeclaredOrders owner) {
+            this.owner = owner;
+        }
+
+        static UpFrontLocks of(DeclaredOrders owner) {
+            if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+                return new UpFrontLocks(owner); // no transaction: nothing held, nothing to remember
+            }
+            return TransactionScoped.of(owner, () -> new UpFrontLocks(owner));
+        }
+
+        void add(String merchantId, String messageType, String orderNo) {
+            keys.add(List.of(merchantId, messageType, orderNo));
+        }
+
+        boolean holds(String merchantId, String messageType, String orderNo) {
+            return !keys.isEmpty() && keys.contains(List.of(merchantId, messageType, orderNo));
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionScoped.release(owner);
         }
     }
 }
