@@ -65,8 +65,8 @@ class GatewayConfiguration {
 
     /**
      * The steps of one order inside its batch's transaction ({@code pipeline-order-steps}): a savepoint, so an order
-     * that fails rolls back what it wrote and only that, and the batch goes on. Without a batch around it (orders
-     * posted to the API) it is a transaction of its own.
+     * that fails rolls back what it wrote and only that, and the batch goes on. Orders posted to the API run the
+     * same way inside their request's transaction ({@code intake-orders-request}).
      */
     @Bean
     SpringTransactionPolicy orderSavepoint(PlatformTransactionManager transactions) {

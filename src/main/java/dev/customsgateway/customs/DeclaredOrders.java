@@ -1,18 +1,20 @@
 package dev.customsgateway.customs;
 
 import dev.customsgateway.core.TransactionScoped;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * What a merchant has already declared, read from the outbox: an order counts as declared once its message was
- * committed for delivery, unless delivery gave up on it or customs sent it back (status 100 or a negative
+ * What a merchant has already declared, read from the outbox (and, for the further records of a passthrough message,
+ * from {@code message_order}): an order counts as declared once its message was committed for delivery, unless delivery gave up on it or customs sent it back (status 100 or a negative
  * processing error), in which case it may be declared anew.
  *
  * <p>Asking locks the order number until the transaction ends (its row in {@code declaration_lock}): the rules ask
@@ -34,13 +36,26 @@ class DeclaredOrders implements StandingDeclarations {
             lockRow(merchantId, messageType, orderNo);
         }
         return jdbc.sql("""
-                select m.guid from outbox_message m
+                select m.id, m.guid from outbox_message m
                 where m.merchant_id = ? and m.message_type = ? and m.order_no = ? and m.state <> 'DEAD'
                   and not exists (select 1 from customs_receipt r where r.guid = m.guid
                                   and (r.return_status = '100' or r.return_status like '-%'))
-                order by m.id desc limit 1""")
-                .params(merchantId, messageType, orderNo)
-                .query(String.class).optional();
+                union all
+                select m.id, m.guid from message_order d join outbox_message m on m.guid = d.guid
+                where d.merchant_id = ? and d.message_type = ? and d.order_no = ? and m.state <> 'DEAD'
+                  and not exists (select 1 from customs_receipt r where r.guid = m.guid
+                                  and (r.return_status = '100' or r.return_status like '-%'))
+                order by 1 desc limit 1""")
+                .params(merchantId, messageType, orderNo, merchantId, messageType, orderNo)
+                .query((rs, n) -> rs.getString(2)).optional();
+    }
+
+    @Override
+    public void declaredIn(String merchantId, String messageType, String guid, Collection<String> orderNos) {
+        for (String orderNo : new TreeSet<>(orderNos.stream().filter(DeclaredOrders::storable).toList())) {
+            jdbc.sql("insert into message_order (guid, merchant_id, message_type, order_no) values (?, ?, ?, ?)")
+                    .params(guid, merchantId, messageType, orderNo).update();
+        }
     }
 
     /**
@@ -63,7 +78,7 @@ class DeclaredOrders implements StandingDeclarations {
      * none is taken.
      */
     private void lockRow(String merchantId, String messageType, String orderNo) {
-        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive() || !storable(orderNo)) {
             return;
         }
         int inserted = jdbc.sql("insert into declaration_lock (merchant_id, message_type, order_no) values (?, ?, ?)"
@@ -72,6 +87,15 @@ class DeclaredOrders implements StandingDeclarations {
             jdbc.sql("select order_no from declaration_lock where merchant_id = ? and message_type = ? and order_no = ?"
                     + " for update").params(merchantId, messageType, orderNo).query(String.class).list();
         }
+    }
+
+    /**
+     * Whether an order number fits the tables (60 characters, as customs allows): a longer one is refused by the
+     * order's length rule or the schema, with its reason, so it is neither locked nor recorded, instead of failing
+     * the transaction on the column's size.
+     */
+    private static boolean storable(String orderNo) {
+        return orderNo != null && !orderNo.isEmpty() && orderNo.length() <= 60;
     }
 
     /** The order numbers locked up front in the current transaction. */

@@ -115,12 +115,15 @@ class OrderRules {
     }
 
     /**
-     * The declared-once rule alone, for an order of a message the merchant signed: the gateway sends that message as
-     * it is, so it applies none of its field rules, but it still declares an order once.
+     * For an order of a message the merchant signed: the gateway sends that message as it is, so it applies none of
+     * its field rules, nor asks a change or deletion for an original (which may have been declared elsewhere); it
+     * only refuses to declare a new order twice.
      */
-    public SubmittedOrder checkDeclaredOnce(SubmittedOrder submitted) {
+    public SubmittedOrder checkNotDeclaredTwice(SubmittedOrder submitted) {
         List<RowError> errors = new ArrayList<>();
-        declaredOnce(submitted, submitted.origin().merchant().family(), new FieldChecks(submitted.order(), errors));
+        if ("1".equals(submitted.order().declaration().appType())) {
+            declaredOnce(submitted, submitted.origin().merchant().family(), new FieldChecks(submitted.order(), errors));
+        }
         throwIfAny(errors);
         return submitted;
     }

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * unsigned import order (CEB311) is read back into canonical orders and goes through the same
  * {@link OrderRules} as any order (arithmetic, codes, the buyer's identity, declared once); other messages get
  * the declared-once rule here and the official schema after signing. A message the merchant signed itself is
- * not changed, so only its signature and schema are checked.
+ * not changed, so its signature and schema are checked, and that none of its new orders is declared twice.
  */
 @Component("passthroughRules")
 class PassthroughRules {
@@ -41,13 +41,15 @@ class PassthroughRules {
     }
 
     /**
-     * An unsigned message gets the rules of its orders; one the merchant signed, which is sent as it is, the
-     * declared-once rule only. Runs in the transaction that writes the message's outbox row, so the order numbers it
-     * locks stay locked until the message is declared; they are checked in order-number order, as every declaring
-     * transaction of several orders should take its locks.
+     * An unsigned message gets the rules of its orders; one the merchant signed, which is sent as it is, only the
+     * rule that a new order is not declared twice. Runs in the transaction that writes the message's outbox row, so
+     * the order numbers it locks stay locked until the message is declared; they are checked in order-number order,
+     * as every declaring transaction of several orders takes its locks. Every order number the message declares is
+     * recorded with it ({@code message_order}): a message may carry up to 100 records.
      */
     public CustomsMessage check(CustomsMessage message) throws JAXBException {
         List<RowError> errors = new ArrayList<>();
+        List<String> declares = new ArrayList<>();
         if ("CEB311".equals(message.messageType())) {
             CEB311Message ceb = (CEB311Message) imports.createUnmarshaller().unmarshal(message.document());
             List<SubmittedOrder> orders = new ArrayList<>();
@@ -59,9 +61,10 @@ class PassthroughRules {
             }
             orders.sort(Comparator.comparing(o -> o.order().orderNo(), Comparator.nullsLast(Comparator.naturalOrder())));
             for (SubmittedOrder order : orders) {
+                declares.add(order.order().orderNo());
                 try {
                     if (message.isSigned()) {
-                        rules.checkDeclaredOnce(order);
+                        rules.checkNotDeclaredTwice(order);
                     } else {
                         rules.check(order);
                     }
@@ -69,16 +72,22 @@ class PassthroughRules {
                     errors.addAll(e.errors());
                 }
             }
-            errors.sort(Comparator.comparingInt(RowError::row));
         } else {
-            String orderNo = message.origin().orderNo();
-            declared.standing(message.origin().merchant().id(), message.messageType(), orderNo).ifPresent(guid ->
-                    errors.add(new RowError(1, "orderNo", orderNo, "ORDER_ALREADY_DECLARED", "order " + orderNo
-                            + " was already declared (" + message.messageType() + " " + guid + ")")));
+            for (BusinessRecord record : BusinessRecord.of(message.document())) {
+                declares.add(record.number());
+                if ("1".equals(record.appType())) {
+                    declared.standing(message.origin().merchant().id(), message.messageType(), record.number())
+                            .ifPresent(guid -> errors.add(new RowError(record.row(), record.element(), record.number(),
+                                    "ORDER_ALREADY_DECLARED", record.element() + " " + record.number()
+                                    + " was already declared (" + message.messageType() + " " + guid + ")")));
+                }
+            }
         }
         if (!errors.isEmpty()) {
+            errors.sort(Comparator.comparingInt(RowError::row));
             throw new OrderRejectedException(errors);
         }
+        declared.declaredIn(message.origin().merchant().id(), message.messageType(), message.guid(), declares);
         return message;
     }
 
@@ -92,7 +101,7 @@ class PassthroughRules {
         }
         CanonicalOrder.Declaration declaration = new CanonicalOrder.Declaration(h.getAppType(), null, null, null,
                 null, null, null, null, null, null, null, null, null, null, null, null, null);
-        return new CanonicalOrder(row, h.getOrderNo(), null,
+        return new CanonicalOrder(row, h.getOrderNo() == null ? null : h.getOrderNo().strip(), null,
                 new CanonicalOrder.Buyer(h.getBuyerRegNo(), h.getBuyerName(), h.getBuyerIdType(), h.getBuyerIdNumber(),
                         h.getBuyerTelephone()),
                 new CanonicalOrder.Consignee(h.getConsignee(), h.getConsigneeTelephone(), h.getConsigneeAddress(),

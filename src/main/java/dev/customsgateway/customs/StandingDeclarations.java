@@ -14,4 +14,11 @@ interface StandingDeclarations {
      */
     default void lock(String merchantId, String messageType, String orderNo) {
     }
+
+    /**
+     * Records every order number a message declares, for a message of several records (passthrough), in the
+     * transaction that writes its outbox row.
+     */
+    default void declaredIn(String merchantId, String messageType, String guid, java.util.Collection<String> orderNos) {
+    }
 }

@@ -155,6 +155,45 @@ class PassthroughTest extends GatewayIntegrationTest {
         assertThat(again.get("errors").get(0).get("rule").asString()).isEqualTo("ORDER_ALREADY_DECLARED");
     }
 
+    @Test
+    void everyOrderOfAMessageOfSeveralIsDeclaredOnce() throws Exception {
+        String key = passthroughMerchant();
+        Document template = freshUnsignedCeb311();
+        String a = "PT-A-" + UUID.randomUUID().toString().substring(0, 8);
+        String b = "PT-B-" + UUID.randomUUID().toString().substring(0, 8);
+        String c = "PT-C-" + UUID.randomUUID().toString().substring(0, 8);
+
+        JsonNode first = client().submitAndAwait(key, bytes(withOrders(template, a, b)), "two-orders.xml");
+        assertThat(first.get("errors").size()).as(first.toString()).isZero();
+
+        // The second order of that message is declared too: by the API, and in another message.
+        JsonNode posted = client().awaitCompleted(key, GatewayClient.json(client().postOrder(key,
+                ApiOrders.valid(b)).body()).get("submissionId").asString());
+        assertThat(posted.get("errors").get(0).get("rule").asString()).as(posted.toString())
+                .isEqualTo("ORDER_ALREADY_DECLARED");
+        JsonNode again = client().submitAndAwait(key, bytes(withOrders(template, c, b)), "again.xml");
+        assertThat(again.get("errors")).extracting(e -> e.get("row").asInt() + ":" + e.get("rule").asString())
+                .containsExactly("2:ORDER_ALREADY_DECLARED");
+        assertThat(jdbc.sql("select count(*) from message_order where order_no = ?").param(c).query(Integer.class)
+                .single()).as("nothing of a refused message is recorded").isZero();
+    }
+
+    /** A copy of a CEB311 with a new guid and one order per number, copies of the template's order. */
+    private static Document withOrders(Document template, String... orderNos) throws Exception {
+        Document doc = renumbered(template, orderNos[0]);
+        Element first = (Element) doc.getElementsByTagNameNS(CEB, "Order").item(0);
+        org.w3c.dom.Node after = first;
+        for (int i = 1; i < orderNos.length; i++) {
+            Element order = (Element) first.cloneNode(true);
+            order.getElementsByTagNameNS(CEB, "guid").item(0).setTextContent(UUID.randomUUID().toString()
+                    .toUpperCase());
+            order.getElementsByTagNameNS(CEB, "orderNo").item(0).setTextContent(orderNos[i]);
+            after.getParentNode().insertBefore(order, after.getNextSibling());
+            after = order;
+        }
+        return doc;
+    }
+
     /** A copy of a CEB311 with a new guid and the given order number. */
     private static Document renumbered(Document template, String orderNo) throws Exception {
         Document doc = (Document) template.cloneNode(true);
