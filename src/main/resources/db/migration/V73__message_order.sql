@@ -8,4 +8,4 @@ create table message_order (
     order_no      varchar(60) not null,
     primary key (guid, order_no)
 );
-create index message_order_number_idx on message_order (merchant_id, message_type, order_no);
+create index message_order_number_idx on message_order (order_no, merchant_id, message_type);

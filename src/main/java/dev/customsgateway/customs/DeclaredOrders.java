@@ -32,18 +32,25 @@ class DeclaredOrders implements StandingDeclarations {
 
     @Override
     public Optional<String> standing(String merchantId, String messageType, String orderNo) {
+        if (!storable(orderNo)) {
+            return Optional.empty(); // no number (or one the length rule refuses): nothing it could stand for
+        }
         if (!UpFrontLocks.of(this).holds(merchantId, messageType, orderNo)) {
             lockRow(merchantId, messageType, orderNo);
         }
+        // A receipt refusing the order releases it: one naming no order (a message of one), or naming this one (a
+        // message of several, whose records customs answers one by one).
         return jdbc.sql("""
                 select m.id, m.guid from outbox_message m
                 where m.merchant_id = ? and m.message_type = ? and m.order_no = ? and m.state <> 'DEAD'
                   and not exists (select 1 from customs_receipt r where r.guid = m.guid
+                                  and (r.order_no is null or r.order_no = m.order_no)
                                   and (r.return_status = '100' or r.return_status like '-%'))
                 union all
                 select m.id, m.guid from message_order d join outbox_message m on m.guid = d.guid
                 where d.merchant_id = ? and d.message_type = ? and d.order_no = ? and m.state <> 'DEAD'
                   and not exists (select 1 from customs_receipt r where r.guid = m.guid
+                                  and (r.order_no is null or r.order_no = d.order_no)
                                   and (r.return_status = '100' or r.return_status like '-%'))
                 order by 1 desc limit 1""")
                 .params(merchantId, messageType, orderNo, merchantId, messageType, orderNo)

@@ -1,5 +1,6 @@
 package dev.customsgateway.intake;
 
+import dev.customsgateway.core.CebRecords;
 import dev.customsgateway.core.FileFault;
 import dev.customsgateway.core.Merchant;
 import dev.customsgateway.core.SecureXml;
@@ -42,12 +43,7 @@ final class CustomsXmlFile {
 
     /** The order (or waybill, payment...) number of the message's first business record. */
     static String orderNo(Document document) {
-        for (String name : new String[] {"orderNo", "logisticsNo", "copNo"}) {
-            var nodes = document.getElementsByTagNameNS(CEB, name);
-            if (nodes.getLength() > 0) {
-                return nodes.item(0).getTextContent().strip();
-            }
-        }
-        return document.getDocumentElement().getAttribute("guid");
+        return CebRecords.of(document).stream().map(CebRecords.Record::number).filter(n -> n != null && !n.isEmpty())
+                .findFirst().orElse(document.getDocumentElement().getAttribute("guid"));
     }
 }

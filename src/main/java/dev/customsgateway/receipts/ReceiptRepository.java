@@ -28,11 +28,16 @@ class ReceiptRepository {
         if (byGuid.isPresent() || entry.orderNo() == null) {
             return byGuid;
         }
+        // By order number: the message that names it, or a passthrough message that carries it as a later record
+        // (message_order), whose receipts come one per record under the record's own guid.
         return jdbc.sql("""
-                select guid, merchant_id, submission_id from outbox_message where order_no = ?
-                order by id desc limit 1""")
-                .param(entry.orderNo())
-                .query((rs, n) -> new Correlated(rs.getString(1), rs.getString(2), rs.getString(3))).optional();
+                select id, guid, merchant_id, submission_id from outbox_message where order_no = ?
+                union all
+                select m.id, m.guid, m.merchant_id, m.submission_id from message_order d
+                join outbox_message m on m.guid = d.guid where d.order_no = ?
+                order by 1 desc limit 1""")
+                .params(entry.orderNo(), entry.orderNo())
+                .query((rs, n) -> new Correlated(rs.getString(2), rs.getString(3), rs.getString(4))).optional();
     }
 
     /** Stores the entry; false when exactly this entry was stored before. */

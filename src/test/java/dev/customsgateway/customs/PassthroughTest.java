@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
@@ -176,6 +177,57 @@ class PassthroughTest extends GatewayIntegrationTest {
                 .containsExactly("2:ORDER_ALREADY_DECLARED");
         assertThat(jdbc.sql("select count(*) from message_order where order_no = ?").param(c).query(Integer.class)
                 .single()).as("nothing of a refused message is recorded").isZero();
+    }
+
+    @Test
+    void customsRefusingOneRecordOfAMessageReleasesThatOrderOnly() throws Exception {
+        String key = passthroughMerchant();
+        String a = "PT-A-" + UUID.randomUUID().toString().substring(0, 8);
+        String b = "PT-B-" + UUID.randomUUID().toString().substring(0, 8);
+        JsonNode declared = client().submitAndAwait(key, bytes(withOrders(freshUnsignedCeb311(), a, b)), "two.xml");
+        assertThat(declared.get("errors").size()).as(declared.toString()).isZero();
+
+        // Customs answers record by record, under each record's own guid: the second order is refused (100).
+        String recordGuid = UUID.randomUUID().toString().toUpperCase();
+        Path inbound = DATA_DIR.resolve("inbound");
+        Files.createDirectories(inbound);
+        Path part = Files.createTempFile(DATA_DIR, "drop-", ".part");
+        Files.writeString(part, """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <CEB312Message guid="%s" version="1.0" xmlns="http://www.chinaport.gov.cn/ceb">
+                  <OrderReturn><guid>%s</guid><ebpCode>1105910159</ebpCode><ebcCode>1105910159</ebcCode>
+                    <orderNo>%s</orderNo><returnStatus>100</returnStatus><returnTime>20260101120000000</returnTime>
+                    <returnInfo>refused</returnInfo></OrderReturn>
+                </CEB312Message>
+                """.formatted(recordGuid, recordGuid, b));
+        Files.move(part, inbound.resolve("CEB312_" + recordGuid + ".xml"));
+        Path processed = inbound.resolve("processed/CEB312_" + recordGuid + ".xml");
+        for (int i = 0; i < 200 && !Files.exists(processed); i++) {
+            Thread.sleep(100);
+        }
+        assertThat(processed).exists();
+
+        JsonNode again = client().awaitCompleted(key, GatewayClient.json(client().postOrder(key, ApiOrders.valid(b))
+                .body()).get("submissionId").asString());
+        assertThat(again.at("/orders/succeeded").asInt()).as("the refused order may be declared anew: " + again)
+                .isEqualTo(1);
+        JsonNode stillStanding = client().awaitCompleted(key, GatewayClient.json(client().postOrder(key,
+                ApiOrders.valid(a)).body()).get("submissionId").asString());
+        assertThat(stillStanding.get("errors").get(0).get("rule").asString()).as(stillStanding.toString())
+                .isEqualTo("ORDER_ALREADY_DECLARED");
+    }
+
+    @Test
+    void anOrderNumberTwiceInOneMessageIsRefused() throws Exception {
+        String key = passthroughMerchant();
+        String a = "PT-R-" + UUID.randomUUID().toString().substring(0, 8);
+
+        JsonNode status = client().submitAndAwait(key, bytes(withOrders(freshUnsignedCeb311(), a, a)), "twice.xml");
+
+        assertThat(status.get("errors")).extracting(e -> e.get("row").asInt() + ":" + e.get("rule").asString())
+                .contains("2:ORDER_REPEATED_IN_MESSAGE");
+        assertThat(jdbc.sql("select count(*) from outbox_message where order_no = ?").param(a).query(Integer.class)
+                .single()).isZero();
     }
 
     /** A copy of a CEB311 with a new guid and one order per number, copies of the template's order. */
