@@ -1,12 +1,10 @@
 package dev.customsgateway.customs;
 
-import java.util.Optional;
+import dev.customsgateway.core.Declarations;
 
 /** Answers whether an order already has a standing declaration (see {@link DeclaredOrders}). */
-interface StandingDeclarations {
+interface StandingDeclarations extends Declarations {
 
-    /** The guid of the standing declaration of this order in this message type, if there is one. */
-    Optional<String> standing(String merchantId, String messageType, String orderNo);
 
     /**
      * Locks the order number until the transaction ends, as {@link #standing} does before it looks. Nothing to lock

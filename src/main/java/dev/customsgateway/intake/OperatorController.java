@@ -94,11 +94,16 @@ class OperatorController {
                         content = @Content(mediaType = "application/json", examples = @ExampleObject(
                                 value = "{\"guid\": \"4f1c2b7e-9a61-4f1b-8e0a-2c3d4e5f6a7b\", \"state\": \"PENDING\"}"))),
                 @ApiResponse(responseCode = "404", description = "MESSAGE_NOT_FOUND"),
-                @ApiResponse(responseCode = "409", description = "MESSAGE_NOT_DEAD")})
+                @ApiResponse(responseCode = "409", description = "MESSAGE_NOT_DEAD, or ORDER_DECLARED_AGAIN (an order"
+                        + " of the message has been declared in another message since it was dead-lettered)")})
     ResponseEntity<?> replay(@PathVariable String guid) {
         DeadLetters.Outcome outcome = deadLetters.replay(guid);
         if (!outcome.found()) {
             return ApiProblem.of(404, "MESSAGE_NOT_FOUND", "no message " + guid);
+        }
+        if (outcome.declaredAgain() != null) {
+            return ApiProblem.of(409, "ORDER_DECLARED_AGAIN", "message " + guid + " is not replayed: "
+                    + outcome.declaredAgain());
         }
         if (!outcome.replayed()) {
             return ApiProblem.of(409, "MESSAGE_NOT_DEAD", "message " + guid + " is " + outcome.state()

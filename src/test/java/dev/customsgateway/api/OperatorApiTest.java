@@ -138,6 +138,32 @@ class OperatorApiTest extends GatewayIntegrationTest {
                 "Authorization", operator()).statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void aDeadLetteredMessageWhoseOrderWasDeclaredAgainIsNotReplayed() throws Exception {
+        String key = TestMerchants.create(jdbc, TestMerchants.uniqueId("ops"), "default-csv");
+        String orderNo = "DLQ-" + UUID.randomUUID().toString().substring(0, 8);
+        GatewayClient client = new GatewayClient(baseUrl());
+        faults.refuseNext(1);
+        JsonNode first = client.awaitCompleted(key, GatewayClient.json(api().postJson("/api/v1/orders",
+                ApiOrders.valid(orderNo), "X-API-Key", key).body()).get("submissionId").asString());
+        String dead = first.get("messages").get(0).get("guid").asString();
+        client.awaitMessage(key, dead, m -> "DEAD".equals(m.at("/delivery/state").asString()));
+        // Dead, it no longer stands for the order: the merchant declares the order again, in a new message.
+        JsonNode second = client.awaitCompleted(key, GatewayClient.json(api().postJson("/api/v1/orders",
+                ApiOrders.valid(orderNo), "X-API-Key", key).body()).get("submissionId").asString());
+        String standing = second.get("messages").get(0).get("guid").asString();
+
+        HttpResponse<String> replay = api().send("POST", "/api/v1/operator/messages/" + dead + "/replay", null,
+                "Authorization", operator());
+
+        assertThat(replay.statusCode()).as(replay.body()).isEqualTo(409);
+        JsonNode problem = GatewayClient.json(replay.body());
+        assertThat(problem.get("code").asString()).isEqualTo("ORDER_DECLARED_AGAIN");
+        assertThat(problem.get("detail").asString()).contains(orderNo).contains(standing);
+        assertThat(jdbc.sql("select state from outbox_message where guid = ?").param(dead).query(String.class)
+                .single()).isEqualTo("DEAD");
+    }
+
     private String operator() {
         return ApiCalls.bearer(operatorToken());
     }
