@@ -106,13 +106,13 @@ public final class EvidenceVerifier {
         Set<Long> wanted = new HashSet<>();
         entries.forEach(e -> wanted.add(e.get("seq").asLong()));
         Map<Long, String[]> links = new HashMap<>();
-        List<String[]> runEnds = chain(zip, wanted, links, problems);
+        List<RunEnd> runEnds = chain(zip, wanted, links, problems);
         Set<String> shreddedScopes = shreddedScopes(entries);
         for (JsonNode e : entries) {
             entry(e, zip, links, shreddedScopes, shredded, problems);
         }
-        for (String[] end : runEnds) {
-            checkpoint(zip, Long.parseLong(end[0]), end[1], key, problems);
+        for (RunEnd end : runEnds) {
+            checkpoint(zip, end.seq(), end.hash(), key, problems);
         }
     }
 
@@ -222,9 +222,9 @@ public final class EvidenceVerifier {
      * digest, and name the link before it, within each run of consecutive seqs. Keeps the links of the bundle's
      * entries; returns the last link (seq, entry_hash) of each run, which a checkpoint must sign.
      */
-    private static List<String[]> chain(ZipFile zip, Set<Long> wanted, Map<Long, String[]> links,
+    private static List<RunEnd> chain(ZipFile zip, Set<Long> wanted, Map<Long, String[]> links,
             List<String> problems) throws IOException {
-        List<String[]> runEnds = new ArrayList<>();
+        List<RunEnd> runEnds = new ArrayList<>();
         ZipEntry file = zip.getEntry("chain.csv");
         if (file == null) {
             problems.add("chain.csv is missing");
@@ -259,7 +259,7 @@ public final class EvidenceVerifier {
                 } else if (previousHash != null && seq == previousSeq + 1 && !link[1].equals(previousHash)) {
                     found.add("chain.csv: the chain breaks at seq " + seq);
                 } else if (previousHash != null && seq > previousSeq + 1) {
-                    runEnds.add(new String[] {Long.toString(previousSeq), previousHash});
+                    runEnds.add(new RunEnd(previousSeq, previousHash));
                 }
                 if (link[2].isEmpty()) {
                     if (opaqueTo != seq - 1) {
@@ -281,7 +281,7 @@ public final class EvidenceVerifier {
                 }
             }
             if (previousHash != null) {
-                runEnds.add(new String[] {Long.toString(previousSeq), previousHash});
+                runEnds.add(new RunEnd(previousSeq, previousHash));
             }
         }
         flushOpaque(opaqueFrom, opaqueTo, found);
@@ -290,6 +290,10 @@ public final class EvidenceVerifier {
             problems.add("chain.csv: " + unlisted + " more problems");
         }
         return runEnds;
+    }
+
+    /** The last link of a run of consecutive links in chain.csv: what a checkpoint must sign. */
+    private record RunEnd(long seq, String hash) {
     }
 
     /** Links without a content digest: written before log format v2, or altered in the database. */

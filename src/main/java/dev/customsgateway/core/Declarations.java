@@ -9,8 +9,13 @@ import java.util.Optional;
 public interface Declarations {
 
     /**
-     * The guid of the standing declaration of this order in this message type, if there is one. Inside a
-     * transaction the order number stays locked until it ends, so nothing declares it meanwhile.
+     * An order of the message (the number its outbox row names and, for a passthrough message of several records,
+     * the others) that another message now stands declared for. Each number is locked as it is looked at, in
+     * order-number order: inside a transaction nothing declares them until it ends.
      */
-    Optional<String> standing(String merchantId, String messageType, String orderNo);
+    Optional<Standing> declaredElsewhere(String merchantId, String messageType, String guid, String orderNo);
+
+    /** An order number and the guid of the message it stands declared by. */
+    record Standing(String orderNo, String guid) {
+    }
 }

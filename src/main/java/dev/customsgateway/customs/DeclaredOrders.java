@@ -1,5 +1,6 @@
 package dev.customsgateway.customs;
 
+import dev.customsgateway.core.Declarations;
 import dev.customsgateway.core.TransactionScoped;
 import java.util.Collection;
 import java.util.HashSet;
@@ -22,7 +23,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * same time waits for the first to commit and then sees its declaration, instead of both finding none.
  */
 @Repository
-class DeclaredOrders implements StandingDeclarations {
+class DeclaredOrders implements StandingDeclarations, Declarations {
 
     private final JdbcClient jdbc;
 
@@ -55,6 +56,23 @@ class DeclaredOrders implements StandingDeclarations {
                 order by 1 desc limit 1""")
                 .params(merchantId, messageType, orderNo, merchantId, messageType, orderNo)
                 .query((rs, n) -> rs.getString(2)).optional();
+    }
+
+    @Override
+    public Optional<Declarations.Standing> declaredElsewhere(String merchantId, String messageType, String guid,
+            String orderNo) {
+        TreeSet<String> numbers = new TreeSet<>(jdbc.sql("select order_no from message_order where guid = ?")
+                .param(guid).query(String.class).list());
+        if (orderNo != null) {
+            numbers.add(orderNo);
+        }
+        for (String number : numbers) {
+            Optional<String> standing = standing(merchantId, messageType, number);
+            if (standing.isPresent() && !standing.get().equals(guid)) {
+                return Optional.of(new Declarations.Standing(number, standing.get()));
+            }
+        }
+        return Optional.empty();
     }
 
     @Override

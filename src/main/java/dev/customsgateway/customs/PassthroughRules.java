@@ -53,6 +53,8 @@ class PassthroughRules {
      */
     public CustomsMessage check(CustomsMessage message) throws JAXBException {
         List<RowError> errors = new ArrayList<>();
+        List<CebRecords.Record> records = new ArrayList<>(CebRecords.of(message.document()));
+        repeats(records, errors);
         List<String> declares = new ArrayList<>();
         if ("CEB311".equals(message.messageType())) {
             CEB311Message ceb = (CEB311Message) imports.createUnmarshaller().unmarshal(message.document());
@@ -63,8 +65,6 @@ class PassthroughRules {
                 orders.add(SubmittedOrder.of(new OrderOrigin(message.origin().merchant(),
                         message.origin().submissionId(), canonical.orderNo(), canonical.sourceRow()), canonical));
             }
-            repeats(orders.stream().map(o -> new CebRecords.Record(o.order().sourceRow(), "orderNo",
-                    o.order().orderNo(), null)).toList(), errors);
             orders.sort(Comparator.comparing(o -> o.order().orderNo(), Comparator.nullsLast(Comparator.naturalOrder())));
             for (SubmittedOrder order : orders) {
                 declares.add(order.order().orderNo());
@@ -79,8 +79,6 @@ class PassthroughRules {
                 }
             }
         } else {
-            List<CebRecords.Record> records = new ArrayList<>(CebRecords.of(message.document()));
-            repeats(records, errors);
             records.removeIf(r -> r.number() == null || r.number().isEmpty());
             records.sort(Comparator.comparing(CebRecords.Record::number));
             for (CebRecords.Record record : records) {

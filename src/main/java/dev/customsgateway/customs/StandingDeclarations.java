@@ -1,9 +1,12 @@
 package dev.customsgateway.customs;
 
-import dev.customsgateway.core.Declarations;
+import java.util.Optional;
 
 /** Answers whether an order already has a standing declaration (see {@link DeclaredOrders}). */
-interface StandingDeclarations extends Declarations {
+interface StandingDeclarations {
+
+    /** The guid of the standing declaration of this order in this message type, if there is one. */
+    Optional<String> standing(String merchantId, String messageType, String orderNo);
 
 
     /**

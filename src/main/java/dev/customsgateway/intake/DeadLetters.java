@@ -51,13 +51,11 @@ class DeadLetters {
             if ("DEAD".equals(row.get().state())) {
                 // Dead, the message no longer stands for its orders, and any of them may have been declared anew
                 // since: replaying it then would declare that order twice.
-                for (String orderNo : orderNumbers(guid, row.get().orderNo())) {
-                    Optional<String> since = declarations.standing(row.get().merchantId(), row.get().messageType(),
-                            orderNo);
-                    if (since.isPresent()) {
-                        return new Outcome(true, false, "DEAD", "order " + orderNo + " has been declared again since"
-                                + " (" + row.get().messageType() + " " + since.get() + ")");
-                    }
+                Optional<Declarations.Standing> since = declarations.declaredElsewhere(row.get().merchantId(),
+                        row.get().messageType(), guid, row.get().orderNo());
+                if (since.isPresent()) {
+                    return new Outcome(true, false, "DEAD", "order " + since.get().orderNo() + " has been declared"
+                            + " again since (" + row.get().messageType() + " " + since.get().guid() + ")");
                 }
             }
             int updated = jdbc.sql("""
@@ -74,16 +72,6 @@ class DeadLetters {
                     "put back in the outbox by an operator; attempts reset"));
             return new Outcome(true, true, "PENDING", null);
         });
-    }
-
-    /** The order numbers the message declares (more than one for a passthrough message of several), sorted. */
-    private java.util.List<String> orderNumbers(String guid, String orderNo) {
-        java.util.TreeSet<String> numbers = new java.util.TreeSet<>(jdbc.sql(
-                "select order_no from message_order where guid = ?").param(guid).query(String.class).list());
-        if (orderNo != null) {
-            numbers.add(orderNo);
-        }
-        return java.util.List.copyOf(numbers);
     }
 
     /**

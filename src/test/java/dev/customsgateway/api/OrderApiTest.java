@@ -63,15 +63,11 @@ class OrderApiTest extends GatewayIntegrationTest {
     void anOrderArrivingByFileAndByApiAtOnceIsDeclaredOnce() throws Exception {
         String key = TestMerchants.create(jdbc, TestMerchants.uniqueId("twice"), "default-csv");
         List<String> orderNos = IntStream.range(0, 64).mapToObj(i -> orderNo()).toList();
-        StringBuilder csv = new StringBuilder(Files.readAllLines(
-                Path.of("src/test/resources/fixtures/orders/sample-orders.csv")).get(0)).append('\n');
-        orderNos.forEach(no -> csv.append(no).append(",b1,赵六,110101199003071233,13800000009,赵六,13800000009,"
-                + "北京市 1 号,,0,0,0,,,,,S1,茶叶,100g/袋,,011,1,50,50,142\n"));
         GatewayClient client = new GatewayClient(baseUrl());
 
         ExecutorService api = Executors.newFixedThreadPool(4);
         try {
-            String file = GatewayClient.json(client.submit(key, csv.toString().getBytes(StandardCharsets.UTF_8),
+            String file = GatewayClient.json(client.submit(key, csvOf(orderNos),
                     "twins.csv").body()).get("submissionId").asString();
             List<Future<String>> posted = new ArrayList<>();
             for (String no : orderNos) {
@@ -100,15 +96,11 @@ class OrderApiTest extends GatewayIntegrationTest {
     void aFileAndARequestCarryingTheSameOrdersInOppositeOrderAtOnceDoNotDeadlock() throws Exception {
         String key = TestMerchants.create(jdbc, TestMerchants.uniqueId("crossed"), "default-csv");
         List<String> orderNos = IntStream.range(0, 32).mapToObj(i -> orderNo()).toList();
-        StringBuilder csv = new StringBuilder(Files.readAllLines(
-                Path.of("src/test/resources/fixtures/orders/sample-orders.csv")).get(0)).append('\n');
-        orderNos.forEach(no -> csv.append(no).append(",b1,赵六,110101199003071233,13800000009,赵六,13800000009,"
-                + "北京市 1 号,,0,0,0,,,,,S1,茶叶,100g/袋,,011,1,50,50,142\n"));
         GatewayClient client = new GatewayClient(baseUrl());
 
         ExecutorService api = Executors.newFixedThreadPool(4);
         try {
-            String file = GatewayClient.json(client.submit(key, csv.toString().getBytes(StandardCharsets.UTF_8),
+            String file = GatewayClient.json(client.submit(key, csvOf(orderNos),
                     "pairs.csv").body()).get("submissionId").asString();
             List<Future<String>> posted = new ArrayList<>();
             for (int i = 0; i < orderNos.size(); i += 2) {
@@ -135,6 +127,15 @@ class OrderApiTest extends GatewayIntegrationTest {
         } finally {
             api.shutdownNow();
         }
+    }
+
+    /** A file of the gateway's CSV with one single-line order per number, in the order given. */
+    private static byte[] csvOf(List<String> orderNos) throws Exception {
+        StringBuilder csv = new StringBuilder(Files.readAllLines(
+                Path.of("src/test/resources/fixtures/orders/sample-orders.csv")).get(0)).append('\n');
+        orderNos.forEach(no -> csv.append(no).append(",b1,赵六,110101199003071233,13800000009,赵六,13800000009,"
+                + "北京市 1 号,,0,0,0,,,,,S1,茶叶,100g/袋,,011,1,50,50,142\n"));
+        return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     @Test

@@ -6,7 +6,6 @@ import dev.customsgateway.GatewayClient;
 import dev.customsgateway.GatewayIntegrationTest;
 import dev.customsgateway.TestFiles;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,9 +15,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -38,7 +34,7 @@ class EvidenceBundleTest extends GatewayIntegrationTest {
 
         byte[] bundle = fetch(guid, Files.readString(DATA_DIR.resolve("auditor.token")).strip());
         Path trusted = DATA_DIR.resolve("keys/audit/checkpoint-cert.pem");
-        Map<String, byte[]> files = unzip(bundle);
+        Map<String, byte[]> files = BundleFiles.unzip(bundle);
         assertThat(files.keySet()).contains("entries.json", "chain.csv", "checkpoint-cert.pem", "manifest.sha256");
         String signature = files.keySet().stream().filter(n -> n.matches("checkpoints/\\d+\\.sig")).findFirst()
                 .orElseThrow();
@@ -77,7 +73,7 @@ class EvidenceBundleTest extends GatewayIntegrationTest {
             throws Exception {
         Map<String, byte[]> changed = new LinkedHashMap<>(files);
         changed.put(name, bytes);
-        return EvidenceVerifier.verify(new ByteArrayInputStream(zip(changed)), trusted);
+        return BundleFiles.verify(changed, trusted);
     }
 
     /** A forger who also fixes the manifest: the signature and the hashes must still catch it. */
@@ -85,41 +81,13 @@ class EvidenceBundleTest extends GatewayIntegrationTest {
             Path trusted) throws Exception {
         Map<String, byte[]> changed = new LinkedHashMap<>(files);
         changed.put(name, bytes);
-        StringBuilder manifest = new StringBuilder();
-        changed.forEach((n, b) -> {
-            if (!n.equals("manifest.sha256")) {
-                manifest.append(dev.customsgateway.core.Sha256.hex(b)).append("  ").append(n).append('\n');
-            }
-        });
-        changed.put("manifest.sha256", manifest.toString().getBytes());
-        return EvidenceVerifier.verify(new ByteArrayInputStream(zip(changed)), trusted);
+        BundleFiles.rebuildManifest(changed);
+        return BundleFiles.verify(changed, trusted);
     }
 
     private static byte[] flipLastByte(byte[] bytes) {
         byte[] copy = bytes.clone();
         copy[copy.length - 1] ^= 1;
         return copy;
-    }
-
-    private static Map<String, byte[]> unzip(byte[] zip) throws Exception {
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                files.put(e.getName(), in.readAllBytes());
-            }
-        }
-        return files;
-    }
-
-    private static byte[] zip(Map<String, byte[]> files) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            for (Map.Entry<String, byte[]> f : files.entrySet()) {
-                zip.putNextEntry(new ZipEntry(f.getKey()));
-                zip.write(f.getValue());
-                zip.closeEntry();
-            }
-        }
-        return out.toByteArray();
     }
 }

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -115,7 +114,7 @@ class EvidenceChainTest {
             }
         }
         files.put("chain.csv", (String.join("\n", lines) + "\n").getBytes(StandardCharsets.US_ASCII));
-        rebuildManifest(files);
+        BundleFiles.rebuildManifest(files);
 
         assertThat(verify(files)).as("the entry itself now hashes right; the link after it cannot")
                 .contains("chain.csv: the link at seq 3 does not hash to its entry_hash (altered)")
@@ -141,7 +140,7 @@ class EvidenceChainTest {
         });
         Map<String, byte[]> omitted = new LinkedHashMap<>(files);
         omitted.put("entries.json", json.writerWithDefaultPrettyPrinter().writeValueAsBytes(kept));
-        rebuildManifest(omitted);
+        BundleFiles.rebuildManifest(omitted);
         assertThat(verify(omitted)).containsExactly(
                 "entries.json is not the one the statement names (entries added, removed or changed)");
 
@@ -149,7 +148,7 @@ class EvidenceChainTest {
         Map<String, byte[]> renamed = new LinkedHashMap<>(files);
         renamed.put("statement.txt", new String(files.get("statement.txt"), StandardCharsets.US_ASCII)
                 .replace(guid, "C0FFEE00-0000-4000-8000-000000000001").getBytes(StandardCharsets.US_ASCII));
-        rebuildManifest(renamed);
+        BundleFiles.rebuildManifest(renamed);
         assertThat(verify(renamed)).containsExactly("statement.sig does not verify");
 
         // A note added beside the evidence, and a second entries.json the unzip tool may show instead.
@@ -222,13 +221,7 @@ class EvidenceChainTest {
     private Map<String, byte[]> bundle() throws Exception {
         ByteArrayOutputStream zip = new ByteArrayOutputStream();
         assertThat(bundles.write(guid, zip)).isTrue();
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip.toByteArray()))) {
-            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                files.put(e.getName(), in.readAllBytes());
-            }
-        }
-        return files;
+        return BundleFiles.unzip(zip.toByteArray());
     }
 
     private static List<Long> chainSeqs(Map<String, byte[]> files) {
@@ -238,15 +231,7 @@ class EvidenceChainTest {
     }
 
     private static List<String> verify(Map<String, byte[]> files) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            for (Map.Entry<String, byte[]> f : files.entrySet()) {
-                zip.putNextEntry(new ZipEntry(f.getKey()));
-                zip.write(f.getValue());
-                zip.closeEntry();
-            }
-        }
-        return EvidenceVerifier.verify(new ByteArrayInputStream(out.toByteArray()), null);
+        return BundleFiles.verify(files, null);
     }
 
     /**
@@ -275,15 +260,5 @@ class EvidenceChainTest {
             }
         }
         return zip;
-    }
-
-    private static void rebuildManifest(Map<String, byte[]> files) {
-        StringBuilder manifest = new StringBuilder();
-        files.forEach((name, bytes) -> {
-            if (!name.equals("manifest.sha256")) {
-                manifest.append(dev.customsgateway.core.Sha256.hex(bytes)).append("  ").append(name).append('\n');
-            }
-        });
-        files.put("manifest.sha256", manifest.toString().getBytes(StandardCharsets.US_ASCII));
     }
 }
